@@ -1,0 +1,52 @@
+//! Stage 2: typify turns the named, normalized schema into Rust tokens.
+
+use proc_macro2::TokenStream;
+use schemars::schema::RootSchema;
+use serde_json::Value;
+
+/// What typify made of a schema.
+pub struct Output {
+    /// The generated items.
+    pub tokens: TokenStream,
+    /// Whether the code uses `regress` (for `pattern`).
+    pub uses_regress: bool,
+}
+
+/// Runs typify over `schema`. typify reports some problems by panicking;
+/// those are caught and returned as errors like the others.
+pub fn run(schema: Value) -> Result<Output, String> {
+    let root: RootSchema =
+        serde_json::from_value(schema).map_err(|e| format!("not a JSON Schema typify reads: {e}"))?;
+    let mut settings = ::typify::TypeSpaceSettings::default();
+    settings.with_struct_builder(true).with_derive("PartialEq".to_owned());
+    let result = quietly(move || {
+        let mut space = ::typify::TypeSpace::new(&settings);
+        space.add_root_schema(root).map_err(|e| e.to_string())?;
+        Ok(Output {
+            tokens: space.to_stream(),
+            uses_regress: space.uses_regress(),
+        })
+    });
+    match result {
+        Ok(out) => out,
+        Err(panic) => Err(format!("typify gave up: {}", panic_message(&*panic))),
+    }
+}
+
+/// Runs `f`, catching a panic without letting the default hook print a
+/// backtrace notice that reads like a crash of the caller.
+fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(f);
+    std::panic::set_hook(previous);
+    result
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}

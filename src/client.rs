@@ -1,0 +1,44 @@
+//! Clerk's Backend API `Client` object and the sessions inside it.
+//!
+//! The types are generated at build time from `schema/clerk-client-schema.json`
+//! (see the crate docs for what the generator changes on the way).
+
+#[allow(missing_docs, clippy::all)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/client.rs"));
+}
+
+pub use generated::*;
+
+impl Client {
+    /// The session `last_active_session_id` points at, if it is among
+    /// [`Client::sessions`].
+    pub fn last_active_session(&self) -> Option<&Session> {
+        let id = self.last_active_session_id.as_deref()?;
+        self.session(id)
+    }
+
+    /// The session with this id, if the client has it.
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    /// The sessions whose status is [`SessionStatus::Active`].
+    pub fn active_sessions(&self) -> impl Iterator<Item = &Session> {
+        self.sessions.iter().filter(|s| s.status == SessionStatus::Active)
+    }
+}
+
+impl Session {
+    /// Whether someone is impersonating the user in this session (Clerk sets
+    /// `actor` then).
+    pub fn is_impersonated(&self) -> bool {
+        self.actor.is_some()
+    }
+
+    /// The keys of the tasks the user must complete before the session
+    /// becomes active (a `pending` session has them), in order.
+    pub fn pending_task_keys(&self) -> impl Iterator<Item = &str> {
+        self.tasks.iter().flatten().map(|t| t.key.as_str())
+    }
+}

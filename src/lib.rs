@@ -1,0 +1,54 @@
+//! Types for Clerk's Backend API [`Client`] object, generated at build time
+//! from Clerk's published JSON Schema, that decode the payloads Clerk really
+//! sends.
+//!
+//! ```
+//! let json = r#"{
+//!     "object": "client", "id": "client_2x", "session_ids": ["sess_2x"],
+//!     "sessions": [{
+//!         "object": "session", "id": "sess_2x", "user_id": "user_2x",
+//!         "client_id": "client_2x", "status": "active", "actor": null,
+//!         "last_active_organization_id": null, "last_active_at": 1760381439785,
+//!         "expire_at": 1760986239785, "abandon_at": 1762973439785,
+//!         "updated_at": 1760381439785, "created_at": 1760381400000,
+//!         "last_active_token": {"object": "token", "jwt": "..."}
+//!     }],
+//!     "sign_in_id": null, "sign_up_id": null,
+//!     "last_active_session_id": "sess_2x",
+//!     "updated_at": 1760381439785, "created_at": 1760381400000
+//! }"#;
+//! let client: clerk_types::Client = serde_json::from_str(json)?;
+//! let session = client.last_active_session().expect("sess_2x is there");
+//! assert_eq!(session.status, clerk_types::SessionStatus::Active);
+//! assert_eq!(client.last_authentication_strategy, None); // absent before 2025-09
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # What the generator does beyond the schema
+//!
+//! The schema (`schema/clerk-client-schema.json`, the exact upstream bytes) is
+//! read as its authors meant it, then the types are made lenient where real
+//! payloads need it:
+//!
+//! - **`nullable`** fields are `Option<T>`. A *required* nullable field also
+//!   decodes from an absent key (API versions before about September 2025
+//!   omit `last_authentication_strategy`) and is always written, `None` as
+//!   `null`; an optional one is left out when `None`.
+//! - **Unknown fields** are ignored at every level, although the schema says
+//!   `additionalProperties: false`: Clerk adds fields without notice.
+//! - **Open enums:** every string enum of two or more values has a catch-all
+//!   variant, e.g. [`SessionStatus::Unknown`], that keeps a value the schema
+//!   does not list and writes it back unchanged. Single-value tags such as
+//!   [`ClientObject`] stay strict: a `session` is not a `Client`.
+//! - **Stable names** come from a naming table, not from JSON paths.
+//! - Structs and enums are `#[non_exhaustive]`: build them with their
+//!   builders (`Client::builder()`), and match with a `_` arm.
+//! - Timestamps are Unix **milliseconds** in `i64`.
+
+#![warn(missing_docs)]
+
+pub mod client;
+
+pub use client::{
+    Client, ClientObject, Session, SessionActivity, SessionObject, SessionStatus, SessionTask,
+};
