@@ -25,7 +25,9 @@ impl Client {
 
     /// The sessions whose status is [`SessionStatus::Active`].
     pub fn active_sessions(&self) -> impl Iterator<Item = &Session> {
-        self.sessions.iter().filter(|s| s.status == SessionStatus::Active)
+        self.sessions
+            .iter()
+            .filter(|s| s.status == SessionStatus::Active)
     }
 }
 

@@ -87,8 +87,16 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Value, Error> {
         file: file.to_owned(),
         line: e.line(),
         column: e.column(),
-        message: e.to_string(),
+        message: without_position(&e),
     })
+}
+
+/// serde_json's message without its own " at line L column C" suffix, which
+/// the error already shows as `file:line:column`.
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
 /// Runs the whole pipeline over one schema file's bytes. `file` is its path

@@ -32,14 +32,26 @@ pub const TABLE: &[TableEntry] = &[
     entry("client", "", "Client"),
     entry("client", "/properties/object", "ClientObject"),
     entry("client", "/properties/sessions/items", "Session"),
-    entry("client", "/properties/sessions/items/properties/object", "SessionObject"),
-    entry("client", "/properties/sessions/items/properties/status", "SessionStatus"),
+    entry(
+        "client",
+        "/properties/sessions/items/properties/object",
+        "SessionObject",
+    ),
+    entry(
+        "client",
+        "/properties/sessions/items/properties/status",
+        "SessionStatus",
+    ),
     entry(
         "client",
         "/properties/sessions/items/properties/latest_activity",
         "SessionActivity",
     ),
-    entry("client", "/properties/sessions/items/properties/tasks/items", "SessionTask"),
+    entry(
+        "client",
+        "/properties/sessions/items/properties/tasks/items",
+        "SessionTask",
+    ),
 ];
 
 const fn entry(schema: &'static str, pointer: &'static str, name: &'static str) -> TableEntry {
@@ -240,8 +252,14 @@ mod tests {
         let named = assign("x", &mut s, T).expect("no stale rows");
         assert_eq!(s["title"], "Root");
         assert_eq!(s["properties"]["item"]["title"], "Thing");
-        assert_eq!(s["properties"]["item"]["properties"]["kind"]["title"], "ThingKind");
-        assert_eq!(s["properties"]["other_list"]["items"]["title"], "RootOtherListItem");
+        assert_eq!(
+            s["properties"]["item"]["properties"]["kind"]["title"],
+            "ThingKind"
+        );
+        assert_eq!(
+            s["properties"]["other_list"]["items"]["title"],
+            "RootOtherListItem"
+        );
         assert!(s["properties"]["plain"].get("title").is_none());
         assert_eq!(named.iter().filter(|n| n.from_table).count(), 2);
     }
@@ -260,7 +278,10 @@ mod tests {
             "item": {"properties": {}},
             "x": {"properties": {"y": {"properties": {}}}}
         }});
-        let table = [entry("x", "", "Root"), entry("x", "/properties/item", "RootX")];
+        let table = [
+            entry("x", "", "Root"),
+            entry("x", "/properties/item", "RootX"),
+        ];
         assign("x", &mut s, &table).expect("fresh");
         assert_eq!(s["properties"]["x"]["title"], "RootX2");
     }
@@ -268,7 +289,10 @@ mod tests {
     #[test]
     fn keys_and_case() {
         assert_eq!(schema_key("schema/clerk-client-schema.json"), "client");
-        assert_eq!(schema_key("clerk-organizationmembership-schema.json"), "organizationmembership");
+        assert_eq!(
+            schema_key("clerk-organizationmembership-schema.json"),
+            "organizationmembership"
+        );
         assert_eq!(pascal("session_ids"), "SessionIds");
         assert_eq!(pascal("oauth-google"), "OauthGoogle");
         assert_eq!(pascal("2fa"), "T2fa");

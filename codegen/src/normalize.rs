@@ -134,7 +134,10 @@ mod tests {
     #[test]
     fn nullable_enum_admits_null() {
         let out = normalize(&json!({"type": "string", "enum": ["a", "b"], "nullable": true}));
-        assert_eq!(out, json!({"type": ["string", "null"], "enum": ["a", "b", null]}));
+        assert_eq!(
+            out,
+            json!({"type": ["string", "null"], "enum": ["a", "b", null]})
+        );
     }
 
     #[test]

@@ -60,7 +60,9 @@ pub fn polish(file: &mut syn::File, cx: &Context) {
     for item in std::mem::take(&mut file.items) {
         match item {
             Item::Struct(mut s) => {
-                retain_serde(&mut s.attrs, |meta| !meta.path().is_ident("deny_unknown_fields"));
+                retain_serde(&mut s.attrs, |meta| {
+                    !meta.path().is_ident("deny_unknown_fields")
+                });
                 tidy_docs(&mut s.attrs, cx.origins.get(&s.ident.to_string()));
                 s.attrs.push(parse_quote!(#[non_exhaustive]));
                 if let Fields::Named(fields) = &mut s.fields {
@@ -84,7 +86,8 @@ pub fn polish(file: &mut syn::File, cx: &Context) {
                 }
             }
             // typify's conversions of an open enum are replaced by open_enum's.
-            Item::Impl(i) if impl_target(&i).is_some_and(|t| open.contains(&t)) && i.trait_.is_some() => {}
+            Item::Impl(i)
+                if impl_target(&i).is_some_and(|t| open.contains(&t)) && i.trait_.is_some() => {}
             Item::Mod(mut m) if m.ident == "builder" => {
                 DefaultTags { tags: &tags }.visit_item_mod_mut(&mut m);
                 items.push(Item::Mod(m));
@@ -219,7 +222,11 @@ fn tidy_docs(attrs: &mut Vec<Attribute>, origin: Option<&String>) {
         lines.push(origin.clone());
     }
     let docs = lines.into_iter().map(|line| -> Attribute {
-        let line = if line.is_empty() { line } else { format!(" {}", line.trim_start()) };
+        let line = if line.is_empty() {
+            line
+        } else {
+            format!(" {}", line.trim_start())
+        };
         parse_quote!(#[doc = #line])
     });
     let at = first.unwrap_or(0).min(attrs.len());
@@ -369,11 +376,15 @@ impl VisitMut for DefaultTags<'_> {
             if let Item::Struct(s) = item {
                 for f in &s.fields {
                     let ty = quote!(#f).to_string();
-                    let is_tag = self.tags.iter().any(|t| {
-                        ty.contains(&format!("Result < super :: {t} ,"))
-                    });
+                    let is_tag = self
+                        .tags
+                        .iter()
+                        .any(|t| ty.contains(&format!("Result < super :: {t} ,")));
                     if let (true, Some(id)) = (is_tag, &f.ident) {
-                        tag_fields.entry(s.ident.to_string()).or_default().insert(id.to_string());
+                        tag_fields
+                            .entry(s.ident.to_string())
+                            .or_default()
+                            .insert(id.to_string());
                     }
                 }
             }
@@ -449,8 +460,13 @@ mod tests {
 
     #[test]
     fn docs_become_tidy_lines() {
-        let out = run("#[doc = \"First line.\\nSecond.\\n\"] pub struct S { #[doc = \"F.\\n\"] pub a: i64 }");
-        assert!(out.contains("/// First line.\n/// Second.\n///\n/// From `#/x`."), "{out}");
+        let out = run(
+            "#[doc = \"First line.\\nSecond.\\n\"] pub struct S { #[doc = \"F.\\n\"] pub a: i64 }",
+        );
+        assert!(
+            out.contains("/// First line.\n/// Second.\n///\n/// From `#/x`."),
+            "{out}"
+        );
         assert!(out.contains("/// F.\n"), "{out}");
         assert!(!out.contains("/**"), "{out}");
     }
@@ -466,13 +482,17 @@ mod tests {
         assert!(out.contains("Unknown(::std::string::String)"), "{out}");
         assert!(out.contains("\"b_c\" => Self::BC"), "{out}");
         assert!(!out.contains("type Err = ();"), "{out}");
-        assert!(out.contains("impl ::std::default::Default for Tag"), "{out}");
+        assert!(
+            out.contains("impl ::std::default::Default for Tag"),
+            "{out}"
+        );
         assert!(!out.contains("Tag(::std::string::String)"), "{out}");
     }
 
     #[test]
     fn catch_all_avoids_listed_names() {
-        let out = run(r#"pub enum E { #[serde(rename = "unknown")] Unknown, #[serde(rename = "x")] X }"#);
+        let out =
+            run(r#"pub enum E { #[serde(rename = "unknown")] Unknown, #[serde(rename = "x")] X }"#);
         assert!(out.contains("Other(::std::string::String)"), "{out}");
     }
 }

@@ -15,10 +15,12 @@ pub struct Output {
 /// Runs typify over `schema`. typify reports some problems by panicking;
 /// those are caught and returned as errors like the others.
 pub fn run(schema: Value) -> Result<Output, String> {
-    let root: RootSchema =
-        serde_json::from_value(schema).map_err(|e| format!("not a JSON Schema typify reads: {e}"))?;
+    let root: RootSchema = serde_json::from_value(schema)
+        .map_err(|e| format!("not a JSON Schema typify reads: {e}"))?;
     let mut settings = ::typify::TypeSpaceSettings::default();
-    settings.with_struct_builder(true).with_derive("PartialEq".to_owned());
+    settings
+        .with_struct_builder(true)
+        .with_derive("PartialEq".to_owned());
     let result = quietly(move || {
         let mut space = ::typify::TypeSpace::new(&settings);
         space.add_root_schema(root).map_err(|e| e.to_string())?;

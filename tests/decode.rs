@@ -1,0 +1,440 @@
+//! The public API against a corpus of realistic Clerk payloads: each decodes
+//! and round-trips, and bad input is refused with an error, never a panic.
+
+use std::path::{Path, PathBuf};
+
+use clerk_types::{Client, SessionStatus};
+use serde_json::{json, Map, Value};
+
+fn corpus(dir: &str) -> Vec<(PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/payloads")
+        .join(dir);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus directory exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable payload");
+            (p, text)
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no payloads in {}", dir.display());
+    files
+}
+
+fn decode(path: &Path, text: &str) -> Client {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+const CLIENT_KEYS: &[&str] = &[
+    "object",
+    "id",
+    "session_ids",
+    "sessions",
+    "sign_in_id",
+    "sign_up_id",
+    "last_active_session_id",
+    "last_authentication_strategy",
+    "updated_at",
+    "created_at",
+];
+const CLIENT_NULLABLE_REQUIRED: &[&str] = &[
+    "sign_in_id",
+    "sign_up_id",
+    "last_active_session_id",
+    "last_authentication_strategy",
+];
+const SESSION_KEYS: &[&str] = &[
+    "object",
+    "id",
+    "user_id",
+    "client_id",
+    "actor",
+    "status",
+    "last_active_organization_id",
+    "last_active_at",
+    "latest_activity",
+    "expire_at",
+    "abandon_at",
+    "updated_at",
+    "created_at",
+    "tasks",
+];
+const SESSION_OPTIONAL: &[&str] = &[
+    "actor",
+    "last_active_organization_id",
+    "latest_activity",
+    "tasks",
+];
+const ACTIVITY_KEYS: &[&str] = &[
+    "object",
+    "id",
+    "device_type",
+    "is_mobile",
+    "browser_name",
+    "browser_version",
+    "ip_address",
+    "city",
+    "country",
+];
+
+fn keep(obj: &mut Map<String, Value>, keys: &[&str]) {
+    obj.retain(|k, _| keys.contains(&k.as_str()));
+}
+
+/// What encoding a decoded payload must give back: the payload without the
+/// fields the schema does not know, with required nullable keys written
+/// (`null` when absent), and optional `null`s left out.
+fn expected_encoding(input: &Value) -> Value {
+    let mut v = input.clone();
+    let client = v.as_object_mut().expect("client is an object");
+    keep(client, CLIENT_KEYS);
+    for key in CLIENT_NULLABLE_REQUIRED {
+        client.entry(*key).or_insert(Value::Null);
+    }
+    for session in client["sessions"].as_array_mut().expect("sessions") {
+        let session = session.as_object_mut().expect("session is an object");
+        keep(session, SESSION_KEYS);
+        session.retain(|k, v| !(SESSION_OPTIONAL.contains(&k.as_str()) && v.is_null()));
+        if let Some(Value::Object(activity)) = session.get_mut("latest_activity") {
+            keep(activity, ACTIVITY_KEYS);
+        }
+        if let Some(Value::Array(tasks)) = session.get_mut("tasks") {
+            for task in tasks {
+                keep(task.as_object_mut().expect("task is an object"), &["key"]);
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn schema_valid_payloads_round_trip_exactly() {
+    for (path, text) in corpus("valid") {
+        let client = decode(&path, &text);
+        let input: Value = serde_json::from_str(&text).expect("fixture is JSON");
+        let encoded = serde_json::to_value(&client).expect("encodes");
+        assert_eq!(encoded, expected_encoding(&input), "{}", path.display());
+        // Only optional nulls may differ from the input.
+        let without_optional_nulls = expected_encoding(&input);
+        let mut input_minus_nulls = input.clone();
+        for s in input_minus_nulls["sessions"]
+            .as_array_mut()
+            .expect("sessions")
+        {
+            s.as_object_mut()
+                .expect("session")
+                .retain(|k, v| !(SESSION_OPTIONAL.contains(&k.as_str()) && v.is_null()));
+        }
+        assert_eq!(
+            input_minus_nulls,
+            without_optional_nulls,
+            "{} is not schema-valid",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn lenient_payloads_decode_and_round_trip_what_the_schema_knows() {
+    for (path, text) in corpus("lenient") {
+        let client = decode(&path, &text);
+        let input: Value = serde_json::from_str(&text).expect("fixture is JSON");
+        let encoded = serde_json::to_value(&client).expect("encodes");
+        assert_eq!(encoded, expected_encoding(&input), "{}", path.display());
+        let again: Client = serde_json::from_value(encoded).expect("re-decodes");
+        assert_eq!(again, client, "{}", path.display());
+    }
+}
+
+#[test]
+fn the_shipped_sample_decodes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/client.json");
+    let text = std::fs::read_to_string(&path).expect("sample exists");
+    let client = decode(&path, &text);
+    assert_eq!(client.sessions.len(), 2);
+    assert_eq!(
+        client.last_authentication_strategy.as_deref(),
+        Some("oauth_google")
+    );
+}
+
+#[test]
+fn all_eight_statuses_are_known() {
+    let (path, text) = corpus("valid")
+        .into_iter()
+        .find(|(p, _)| p.ends_with("all_statuses.json"))
+        .expect("fixture");
+    let client = decode(&path, &text);
+    let statuses: Vec<_> = client.sessions.iter().map(|s| s.status.clone()).collect();
+    assert_eq!(
+        statuses,
+        [
+            SessionStatus::Active,
+            SessionStatus::Revoked,
+            SessionStatus::Ended,
+            SessionStatus::Expired,
+            SessionStatus::Removed,
+            SessionStatus::Abandoned,
+            SessionStatus::Replaced,
+            SessionStatus::Pending,
+        ]
+    );
+    assert!(statuses.iter().all(SessionStatus::is_known));
+}
+
+#[test]
+fn unknown_status_is_kept_and_written_back() {
+    let client: Client = serde_json::from_str(&sample_with(|c| {
+        c["sessions"][0]["status"] = json!("suspended_for_review");
+    }))
+    .expect("decodes");
+    let status = &client.sessions[0].status;
+    assert_eq!(
+        status,
+        &SessionStatus::Unknown("suspended_for_review".into())
+    );
+    assert!(!status.is_known());
+    assert_eq!(status.as_str(), "suspended_for_review");
+    let encoded = serde_json::to_value(&client).expect("encodes");
+    assert_eq!(encoded["sessions"][0]["status"], "suspended_for_review");
+    assert_eq!(
+        "pending".parse::<SessionStatus>(),
+        Ok(SessionStatus::Pending)
+    );
+}
+
+#[test]
+fn pending_session_exposes_its_tasks() {
+    let (path, text) = corpus("valid")
+        .into_iter()
+        .find(|(p, _)| p.ends_with("pending_with_tasks.json"))
+        .expect("fixture");
+    let client = decode(&path, &text);
+    let session = &client.sessions[0];
+    assert_eq!(session.status, SessionStatus::Pending);
+    assert_eq!(
+        session.pending_task_keys().collect::<Vec<_>>(),
+        ["choose-organization"]
+    );
+    assert_eq!(session.abandon_at, session.expire_at);
+    assert_eq!(client.active_sessions().count(), 0);
+}
+
+#[test]
+fn impersonation_actor_is_an_open_map() {
+    let client: Client = serde_json::from_str(&sample_with(|c| {
+        c["sessions"][0]["actor"] =
+            json!({"sub": "user_x", "iss": "https://dashboard.clerk.com", "new": [1]});
+    }))
+    .expect("decodes");
+    let actor = client.sessions[0].actor.as_ref().expect("actor present");
+    assert_eq!(actor["sub"], "user_x");
+    assert_eq!(actor["new"], json!([1]));
+    assert!(client.sessions[0].is_impersonated());
+}
+
+#[test]
+fn nulls_and_absent_keys_are_told_apart_on_encoding() {
+    let mut absent = sample();
+    absent
+        .as_object_mut()
+        .expect("object")
+        .remove("last_authentication_strategy");
+    let client: Client = serde_json::from_value(absent).expect("absent key decodes");
+    assert_eq!(client.last_authentication_strategy, None);
+    let encoded = serde_json::to_value(&client).expect("encodes");
+    // Required nullable: written as null.
+    assert_eq!(
+        encoded.get("last_authentication_strategy"),
+        Some(&Value::Null)
+    );
+    // Optional nullable: left out.
+    assert_eq!(encoded["sessions"][0].get("actor"), None);
+    assert_eq!(encoded["sessions"][0].get("tasks"), None);
+}
+
+#[test]
+fn timestamps_are_milliseconds_beyond_i32() {
+    let client: Client = serde_json::from_value(sample()).expect("decodes");
+    assert!(client.updated_at > i64::from(i32::MAX));
+    let client: Client = serde_json::from_str(&sample_with(|c| c["created_at"] = json!(i64::MAX)))
+        .expect("i64::MAX fits");
+    assert_eq!(client.created_at, i64::MAX);
+}
+
+#[test]
+fn many_sessions() {
+    let mut client = sample();
+    let template = client["sessions"][0].clone();
+    let sessions: Vec<Value> = (0..200)
+        .map(|i| {
+            let mut s = template.clone();
+            s["id"] = json!(format!("sess_{i}"));
+            s["status"] = json!(if i % 7 == 0 { "ended" } else { "active" });
+            s
+        })
+        .collect();
+    client["session_ids"] = json!(sessions.iter().map(|s| s["id"].clone()).collect::<Vec<_>>());
+    client["sessions"] = Value::Array(sessions);
+    client["last_active_session_id"] = json!("sess_150");
+    let decoded: Client = serde_json::from_value(client.clone()).expect("decodes");
+    assert_eq!(decoded.sessions.len(), 200);
+    assert_eq!(
+        decoded.last_active_session().map(|s| s.id.as_str()),
+        Some("sess_150")
+    );
+    assert_eq!(decoded.active_sessions().count(), 200 - 29);
+    assert_eq!(
+        serde_json::to_value(&decoded).expect("encodes"),
+        expected_encoding(&client)
+    );
+}
+
+#[test]
+fn builders_construct_non_exhaustive_types() {
+    let session: clerk_types::Session = clerk_types::Session::builder()
+        .id("sess_1")
+        .user_id("user_1")
+        .client_id("client_1")
+        .status("pending")
+        .last_active_at(1_760_381_439_785_i64)
+        .expire_at(1_760_986_239_785_i64)
+        .abandon_at(1_760_986_239_785_i64)
+        .updated_at(1_760_381_439_785_i64)
+        .created_at(1_760_381_400_000_i64)
+        .try_into()
+        .expect("all required fields set; the object tag defaults");
+    assert_eq!(session.status, SessionStatus::Pending);
+    let missing: Result<clerk_types::Session, _> =
+        clerk_types::Session::builder().id("x").try_into();
+    assert!(missing.is_err());
+}
+
+// ---- refused input ----
+
+fn sample() -> Value {
+    let text = include_str!("payloads/valid/signed_in.json");
+    serde_json::from_str(text).expect("fixture is JSON")
+}
+
+fn sample_with(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v = sample();
+    edit(&mut v);
+    v.to_string()
+}
+
+fn refused(text: &str) -> String {
+    match serde_json::from_str::<Client>(text) {
+        Ok(c) => panic!("accepted: {c:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn wrong_types_are_refused() {
+    type Edit = fn(&mut Value);
+    let cases: [(&str, Edit); 6] = [
+        ("status 42", |c| c["sessions"][0]["status"] = json!(42)),
+        ("id number", |c| c["id"] = json!(7)),
+        ("timestamp string", |c| {
+            c["updated_at"] = json!("1760381439785")
+        }),
+        ("timestamp float", |c| c["updated_at"] = json!(1.5)),
+        ("sessions object", |c| c["sessions"] = json!({})),
+        ("is_mobile string", |c| {
+            c["sessions"][0]["latest_activity"]["is_mobile"] = json!("no")
+        }),
+    ];
+    for (name, edit) in cases {
+        let err = refused(&sample_with(edit));
+        assert!(err.contains("invalid type"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn missing_required_non_nullable_fields_are_refused() {
+    for key in [
+        "id",
+        "session_ids",
+        "sessions",
+        "updated_at",
+        "created_at",
+        "object",
+    ] {
+        let err = refused(&sample_with(|c| {
+            c.as_object_mut().expect("object").remove(key);
+        }));
+        assert!(
+            err.contains(&format!("missing field `{key}`")),
+            "{key}: {err}"
+        );
+    }
+    for key in ["status", "user_id", "expire_at"] {
+        let err = refused(&sample_with(|c| {
+            c["sessions"][0]
+                .as_object_mut()
+                .expect("object")
+                .remove(key);
+        }));
+        assert!(
+            err.contains(&format!("missing field `{key}`")),
+            "{key}: {err}"
+        );
+    }
+    // A required non-nullable field may not be null either.
+    let err = refused(&sample_with(|c| c["id"] = Value::Null));
+    assert!(err.contains("invalid type: null"), "{err}");
+}
+
+#[test]
+fn wrong_object_tag_is_refused() {
+    let err = refused(&sample_with(|c| c["object"] = json!("session")));
+    assert!(err.contains("unknown variant `session`"), "{err}");
+    let err = refused(&sample_with(|c| {
+        c["sessions"][0]["object"] = json!("client")
+    }));
+    assert!(err.contains("unknown variant `client`"), "{err}");
+}
+
+#[test]
+fn i64_overflow_is_refused() {
+    let text = sample_with(|c| c["created_at"] = json!(u64::MAX));
+    assert!(refused(&text).contains("invalid value"));
+    let text = sample()
+        .to_string()
+        .replace("1760381439785", "99999999999999999999999");
+    assert!(refused(&text).contains("invalid type: floating point"));
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    let objects = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    let arrays = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let text =
+        sample()
+            .to_string()
+            .replacen("\"actor\":null,", &format!("\"actor\": {objects},"), 1);
+    let err = refused(&text);
+    assert!(err.contains("recursion limit"), "{err}");
+    // An unknown field is skipped without recursion, however deep.
+    let text =
+        sample()
+            .to_string()
+            .replacen("\"actor\":null,", &format!("\"extra\": {arrays},"), 1);
+    assert!(serde_json::from_str::<Client>(&text).is_ok());
+}
+
+#[test]
+fn truncated_and_empty_input_is_refused() {
+    let text = sample().to_string();
+    for end in [0, 1, text.len() / 2, text.len() - 1] {
+        let err = refused(&text[..end]);
+        assert!(err.contains("EOF"), "{end}: {err}");
+    }
+    assert!(refused("").contains("EOF"));
+    assert!(refused("null").contains("invalid type: null"));
+    assert!(refused("[]").contains("invalid length 0"));
+}
