@@ -8,7 +8,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-/// The vendored schemas and the file each one's code is written to.
+/// The vendored schemas and the file each one's code is written to. Beside
+/// the code, the normalized schema is written under the schema's own file
+/// name, for strict validation.
 const SCHEMAS: &[(&str, &str)] = &[("schema/clerk-client-schema.json", "client.rs")];
 
 fn main() -> ExitCode {
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     for (schema, output) in SCHEMAS {
-        if let Err(message) = generate(schema, &Path::new(&out_dir).join(output)) {
+        if let Err(message) = generate(schema, Path::new(&out_dir), output) {
             // One readable line instead of a panic and its backtrace.
             eprintln!("error: {message}");
             return ExitCode::FAILURE;
@@ -29,9 +31,15 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn generate(schema: &str, output: &Path) -> Result<(), String> {
+fn generate(schema: &str, out_dir: &Path, output: &str) -> Result<(), String> {
     let bytes = std::fs::read(schema).map_err(|e| format!("{schema}: cannot read: {e}"))?;
     let generated = clerk_types_codegen::generate(schema, &bytes).map_err(|e| e.to_string())?;
-    let source = generated.source();
-    std::fs::write(output, source).map_err(|e| format!("{}: cannot write: {e}", output.display()))
+    write(&out_dir.join(output), generated.source())?;
+    let normalized = clerk_types_codegen::normalized(schema, &bytes).map_err(|e| e.to_string())?;
+    let name = Path::new(schema).file_name().unwrap_or_default();
+    write(&out_dir.join(name), normalized.to_string())
+}
+
+fn write(path: &Path, text: String) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }

@@ -48,6 +48,11 @@
 #![warn(missing_docs)]
 
 pub mod client;
+pub mod decode;
+#[cfg(feature = "validate")]
+pub mod validate;
+
+pub use decode::{from_slice, from_str, from_value, DecodeError};
 
 pub use client::{
     Client, ClientObject, Session, SessionActivity, SessionObject, SessionStatus, SessionTask,

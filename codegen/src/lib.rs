@@ -99,6 +99,12 @@ fn without_position(e: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
+/// The schema as plain JSON Schema ([`normalize`] over the parsed bytes):
+/// what strict validation checks against.
+pub fn normalized(file: &str, bytes: &[u8]) -> Result<Value, Error> {
+    Ok(normalize::normalize(&parse(file, bytes)?))
+}
+
 /// Runs the whole pipeline over one schema file's bytes. `file` is its path
 /// (for messages); its name picks the naming table rows (`clerk-client-schema.json`
 /// -> `client`).

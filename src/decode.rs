@@ -1,0 +1,105 @@
+//! Decoding with errors that say where.
+//!
+//! serde_json's own errors give a line and column, which tell little inside
+//! a client with sixty sessions. These entry points name the JSON path of
+//! the failure (`sessions[3].status: invalid type: ...`). The path costs
+//! nothing on success: a document is decoded once at full speed, and only a
+//! failure is decoded again, with serde_path_to_error tracking the path.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// A document that did not decode, with where and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct DecodeError {
+    path: String,
+    pointer: String,
+    message: String,
+    line: usize,
+    column: usize,
+}
+
+impl DecodeError {
+    /// The path of the failure in serde's notation (`sessions[3].status`),
+    /// `.` for the document itself.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The same place as a JSON pointer (`/sessions/3/status`), as strict
+    /// validation reports it.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// What went wrong, without the place.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// 1-based line and column in the input text, when it was text
+    /// (`None` for [`from_value`]).
+    pub fn position(&self) -> Option<(usize, usize)> {
+        (self.line > 0).then_some((self.line, self.column))
+    }
+
+    fn new(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = error.path().clone();
+        Self::at(&path, error.into_inner())
+    }
+
+    fn at(path: &serde_path_to_error::Path, inner: serde_json::Error) -> Self {
+        let pointer: String = path
+            .iter()
+            .map(|segment| {
+                use serde_path_to_error::Segment;
+                let text = match segment {
+                    Segment::Seq { index } => index.to_string(),
+                    Segment::Map { key } => key.replace('~', "~0").replace('/', "~1"),
+                    Segment::Enum { variant } => variant.clone(),
+                    Segment::Unknown => "?".to_owned(),
+                };
+                format!("/{text}")
+            })
+            .collect();
+        let path = path.to_string();
+        let (line, column) = (inner.line(), inner.column());
+        let text = inner.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+        Self {
+            path,
+            pointer,
+            message,
+            line,
+            column,
+        }
+    }
+}
+
+/// Decodes `T` (e.g. [`crate::Client`]) from JSON text.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    from_slice(text.as_bytes())
+}
+
+/// Decodes `T` from JSON bytes.
+pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
+    serde_json::from_slice(bytes).or_else(|_| {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let mut track = serde_path_to_error::Track::new();
+        let tracked = serde_path_to_error::Deserializer::new(&mut de, &mut track);
+        let value = T::deserialize(tracked).map_err(|e| DecodeError::at(&track.path(), e))?;
+        // Like serde_json::from_slice, refuse trailing characters.
+        let root = serde_path_to_error::Track::new().path();
+        de.end().map_err(|e| DecodeError::at(&root, e))?;
+        Ok(value)
+    })
+}
+
+/// Decodes `T` from a parsed JSON value (borrowed, so that a failure can be
+/// decoded again to find its path).
+pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, DecodeError> {
+    T::deserialize(value)
+        .or_else(|_| serde_path_to_error::deserialize(value).map_err(DecodeError::new))
+}

@@ -1,0 +1,156 @@
+//! The `check` example as a user runs it: output lines and exit codes.
+
+#![cfg(feature = "validate")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// Builds the example once, in a target directory of its own (the outer
+/// `cargo test` holds the main one).
+fn check_binary() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-target");
+        let status = Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "check",
+                "--features",
+                "validate",
+            ])
+            .arg("--manifest-path")
+            .arg(root.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", &target)
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the check example failed");
+        target.join("debug/examples/check")
+    })
+}
+
+fn run(args: &[&str], dir: &Path) -> (String, String, i32) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(check_binary())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("check runs");
+    (
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+        status.code().expect("exited"),
+    )
+}
+
+fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).expect("scratch file");
+    }
+    dir
+}
+
+const SAMPLE: &str = include_str!("../examples/client.json");
+
+#[test]
+fn the_sample_is_ok() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (out, _, code) = run(&["examples/client.json"], root);
+    assert_eq!(out, "examples/client.json: ok\n");
+    assert_eq!(code, 0);
+    let (out, _, code) = run(&["--strict", "examples/client.json"], root);
+    assert_eq!(out, "examples/client.json: ok\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn an_extra_session_field_warns_and_fails_strict() {
+    let extra = SAMPLE.replacen(
+        "\"status\": \"active\",",
+        "\"status\": \"active\", \"user\": {\"id\": \"u\"},",
+        1,
+    );
+    let dir = scratch("check-extra", &[("extra.json", &extra)]);
+    let (out, _, code) = run(&["extra.json"], &dir);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("extra.json: warning: /sessions/0: Additional properties are not allowed ('user' was unexpected)"), "{out}");
+    let (out, _, code) = run(&["--strict", "extra.json"], &dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("extra.json: error: /sessions/0: Additional properties are not allowed ('user' was unexpected)"), "{out}");
+    assert!(
+        out.ends_with("extra.json: invalid, 1 schema violation\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_empty_latest_activity_lists_each_missing_key() {
+    // The shape of upstream's own example: `"latest_activity": {}`.
+    let empty = SAMPLE.replacen(
+        "\"latest_activity\": {",
+        "\"latest_activity\": {}, \"_was\": {",
+        1,
+    );
+    let dir = scratch("check-empty-activity", &[("a.json", &empty)]);
+    let (out, _, code) = run(&["--strict", "a.json"], &dir);
+    assert_eq!(code, 1);
+    for key in ["id", "object", "is_mobile"] {
+        let line =
+            format!("a.json: error: /sessions/0/latest_activity: \"{key}\" is a required property");
+        assert!(out.contains(&line), "{out}");
+    }
+    assert!(
+        out.contains("a.json: error: sessions[0].latest_activity: missing field"),
+        "{out}"
+    );
+}
+
+#[test]
+fn decode_errors_name_the_path_and_exit_1() {
+    let bad = SAMPLE.replacen("\"status\": \"ended\"", "\"status\": 42", 1);
+    let dir = scratch(
+        "check-bad",
+        &[
+            ("bad.json", &bad),
+            ("ok.json", SAMPLE),
+            ("not.json", "{\"object\": "),
+        ],
+    );
+    let (out, _, code) = run(&["ok.json", "bad.json", "not.json"], &dir);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("ok.json: ok\n"), "{out}");
+    assert!(
+        out.contains(
+            "bad.json: error: sessions[1].status: invalid type: integer `42`, expected a string"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("not.json: error: object: EOF while parsing a value"),
+        "{out}"
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let dir = scratch("check-usage", &[("ok.json", SAMPLE)]);
+    let (_, err, code) = run(&[], &dir);
+    assert_eq!(code, 2);
+    assert!(err.contains("usage: check"), "{err}");
+    let (_, err, code) = run(&["--bogus", "ok.json"], &dir);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown option --bogus"), "{err}");
+    let (out, err, code) = run(&["ok.json", "missing.json"], &dir);
+    assert_eq!(code, 2);
+    assert_eq!(out, "ok.json: ok\n");
+    assert!(err.contains("missing.json: cannot read"), "{err}");
+}
