@@ -44,6 +44,35 @@
 //! - Structs and enums are `#[non_exhaustive]`: build them with their
 //!   builders (`Client::builder()`), and match with a `_` arm.
 //! - Timestamps are Unix **milliseconds** in `i64`.
+//!
+//! # Decoding with paths
+//!
+//! [`from_str`], [`from_slice`] and [`from_value`] decode like serde_json,
+//! and on failure say where: `sessions[3].status: invalid type: integer
+//! `42`, expected a string`. Success costs the same as plain serde_json: only
+//! a failure is decoded a second time, to find its path.
+//!
+//! # Strict validation (feature `validate`)
+//!
+//! `validate::client(&value)` checks a document against the vendored schema
+//! as its authors meant it (`nullable` as JSON Schema's `null` type,
+//! `additionalProperties: false`, `required`, `enum`, `type`, `format`) and
+//! returns every violation with its JSON pointer.
+//!
+//! Lenient decoding and strict validation differ exactly here:
+//!
+//! | document | decoding | validation |
+//! |---|---|---|
+//! | a field the schema does not list, on `Client` or `Session` | ignored | violation (`additionalProperties: false`) |
+//! | a field the schema does not list, on `latest_activity` or a task | ignored | accepted (the schema allows it) |
+//! | an enum value the schema does not list (`status: "locked"`) | `Unknown("locked")` | violation |
+//! | a required nullable key absent (`last_authentication_strategy`) | `None` | violation (`required`) |
+//! | an integer written with a fraction of zero (`1.0`) | refused | accepted (JSON Schema's `integer`) |
+//! | an integer beyond `i64` (`format: int64`) | refused | accepted (`format` constrains strings only) |
+//! | a key given twice | refused (`duplicate field`) | the last one is checked |
+//!
+//! Everything else gets the same verdict from both; the crate's tests check
+//! that on generated documents and their mutations.
 
 #![warn(missing_docs)]
 

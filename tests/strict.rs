@@ -1,0 +1,385 @@
+//! Strict validation and lenient decoding side by side: hand-made cases,
+//! generated documents, and their mutations get the verdict the schema
+//! implies; the two differ only where the crate docs say so.
+
+#![cfg(feature = "validate")]
+
+use clerk_types::{validate, Client};
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+fn pointers(doc: &Value) -> Vec<String> {
+    validate::client(doc).into_iter().map(|v| v.pointer).collect()
+}
+
+fn sample() -> Value {
+    serde_json::from_str(include_str!("payloads/valid/signed_in.json")).expect("fixture")
+}
+
+#[test]
+fn the_valid_corpus_conforms() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/payloads/valid");
+    for entry in std::fs::read_dir(dir).expect("corpus") {
+        let path = entry.expect("entry").path();
+        let doc: Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        assert_eq!(validate::client(&doc), [], "{}", path.display());
+        assert!(validate::is_valid_client(&doc));
+    }
+}
+
+#[test]
+fn every_violation_is_reported_with_its_pointer() {
+    let mut doc = sample();
+    doc["sessions"][0]["latest_activity"] = json!({});
+    doc["sessions"][0]["status"] = json!("suspended");
+    doc["sign_in_id"] = json!(5);
+    doc["extra"] = json!(true);
+    doc.as_object_mut().expect("object").remove("last_authentication_strategy");
+    let violations = validate::client(&doc);
+    let lines: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        pointers(&doc),
+        ["", "", "/sessions/0/latest_activity", "/sessions/0/latest_activity", "/sessions/0/latest_activity", "/sessions/0/status", "/sign_in_id"],
+        "{lines:#?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("'extra' was unexpected")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("\"last_authentication_strategy\" is a required property")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("/: ")), "{lines:#?}");
+}
+
+#[test]
+fn nullable_means_null_is_allowed_and_only_there() {
+    let mut doc = sample();
+    for key in ["sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy"] {
+        doc[key] = Value::Null;
+    }
+    for key in ["actor", "last_active_organization_id", "latest_activity", "tasks"] {
+        doc["sessions"][0][key] = Value::Null;
+    }
+    assert_eq!(pointers(&doc), Vec::<String>::new());
+    doc["id"] = Value::Null;
+    doc["sessions"][0]["status"] = Value::Null;
+    assert_eq!(pointers(&doc), ["/id", "/sessions/0/status", "/sessions/0/status"]);
+}
+
+#[test]
+fn decode_errors_carry_paths_and_pointers() {
+    let mut doc = sample();
+    doc["sessions"][0]["status"] = json!(42);
+    let err = clerk_types::from_value::<Client>(&doc).expect_err("refused");
+    assert_eq!(err.path(), "sessions[0].status");
+    assert_eq!(err.pointer(), "/sessions/0/status");
+    assert_eq!(err.position(), None);
+    assert!(err.to_string().starts_with("sessions[0].status: invalid type: integer `42`"), "{err}");
+    let text = serde_json::to_string_pretty(&doc).expect("text");
+    let err = clerk_types::from_str::<Client>(&text).expect_err("refused");
+    assert_eq!(err.path(), "sessions[0].status");
+    assert!(err.position().is_some_and(|(line, _)| line > 1));
+    let err = clerk_types::from_str::<Client>(&format!("{} x", sample())).expect_err("trailing");
+    assert_eq!(err.path(), ".");
+    assert!(err.message().contains("trailing characters"), "{err}");
+    let ok: Client = clerk_types::from_str(&sample().to_string()).expect("decodes");
+    assert_eq!(ok.sessions.len(), 1);
+}
+
+// ---- generated documents ----
+
+fn id(prefix: &'static str) -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9]{4,27}".prop_map(move |s| format!("{prefix}_{s}"))
+}
+
+fn ms() -> impl Strategy<Value = i64> {
+    prop_oneof![1_600_000_000_000_i64..1_900_000_000_000, Just(0), Just(i64::MAX), Just(i64::MIN)]
+}
+
+/// An optional key: absent, null, or a value.
+#[derive(Clone, Debug)]
+enum Opt<T> {
+    Absent,
+    Null,
+    Some(T),
+}
+
+fn opt<T: Clone + std::fmt::Debug + 'static>(s: impl Strategy<Value = T> + 'static) -> impl Strategy<Value = Opt<T>> {
+    prop_oneof![Just(Opt::Absent), Just(Opt::Null), s.prop_map(Opt::Some)]
+}
+
+fn put<T: Into<Value>>(obj: &mut Map<String, Value>, key: &str, value: Opt<T>) {
+    match value {
+        Opt::Absent => {}
+        Opt::Null => {
+            obj.insert(key.into(), Value::Null);
+        }
+        Opt::Some(v) => {
+            obj.insert(key.into(), v.into());
+        }
+    }
+}
+
+const STATUSES: [&str; 8] = ["active", "revoked", "ended", "expired", "removed", "abandoned", "replaced", "pending"];
+
+fn activity() -> impl Strategy<Value = Value> {
+    (id("sess_act"), any::<bool>(), proptest::collection::vec(proptest::option::of("[ -~]{0,12}"), 6)).prop_map(
+        |(id, mobile, texts)| {
+            let mut a = Map::new();
+            a.insert("object".into(), json!("session_activity"));
+            a.insert("id".into(), json!(id));
+            a.insert("is_mobile".into(), json!(mobile));
+            let keys = ["device_type", "browser_name", "browser_version", "ip_address", "city", "country"];
+            for (key, text) in keys.iter().zip(texts) {
+                if let Some(text) = text {
+                    a.insert((*key).into(), json!(text));
+                }
+            }
+            Value::Object(a)
+        },
+    )
+}
+
+fn session() -> impl Strategy<Value = Value> {
+    (
+        (id("sess"), id("user"), id("client"), 0..STATUSES.len()),
+        (ms(), ms(), ms(), ms(), ms()),
+        opt(prop_oneof![Just(json!({"sub": "user_x"})), Just(json!({"sub": "user_y", "iss": "https://dashboard.clerk.com"})), Just(json!({}))]),
+        opt(id("org")),
+        opt(activity()),
+        opt(proptest::collection::vec("[a-z-]{1,20}".prop_map(|k| json!({"key": k})), 0..3)),
+    )
+        .prop_map(|((id, user, client, status), (a, b, c, d, e), actor, org, activity, tasks)| {
+            let mut s = Map::new();
+            s.insert("object".into(), json!("session"));
+            s.insert("id".into(), json!(id));
+            s.insert("user_id".into(), json!(user));
+            s.insert("client_id".into(), json!(client));
+            s.insert("status".into(), json!(STATUSES[status]));
+            for (key, t) in ["last_active_at", "expire_at", "abandon_at", "updated_at", "created_at"].iter().zip([a, b, c, d, e]) {
+                s.insert((*key).into(), json!(t));
+            }
+            put(&mut s, "actor", actor);
+            put(&mut s, "last_active_organization_id", org);
+            put(&mut s, "latest_activity", activity);
+            put(&mut s, "tasks", tasks.clone_map(Value::Array));
+            Value::Object(s)
+        })
+}
+
+impl<T> Opt<T> {
+    fn clone_map<U>(self, f: impl FnOnce(T) -> U) -> Opt<U> {
+        match self {
+            Opt::Absent => Opt::Absent,
+            Opt::Null => Opt::Null,
+            Opt::Some(v) => Opt::Some(f(v)),
+        }
+    }
+}
+
+fn client() -> impl Strategy<Value = Value> {
+    (
+        id("client"),
+        proptest::collection::vec(session(), 0..5),
+        proptest::collection::vec(proptest::option::of(id("x")), 4),
+        ms(),
+        ms(),
+    )
+        .prop_map(|(id, sessions, nullables, updated, created)| {
+            let mut c = Map::new();
+            c.insert("object".into(), json!("client"));
+            c.insert("id".into(), json!(id));
+            let ids: Vec<Value> = sessions.iter().map(|s| s["id"].clone()).collect();
+            c.insert("session_ids".into(), Value::Array(ids));
+            c.insert("sessions".into(), Value::Array(sessions));
+            let keys = ["sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy"];
+            for (key, v) in keys.iter().zip(nullables) {
+                c.insert((*key).into(), v.map_or(Value::Null, Value::String));
+            }
+            c.insert("updated_at".into(), json!(updated));
+            c.insert("created_at".into(), json!(created));
+            Value::Object(c)
+        })
+}
+
+/// What encoding gives back for a schema-valid document: optional nulls
+/// are left out.
+fn without_optional_nulls(doc: &Value) -> Value {
+    let mut doc = doc.clone();
+    for s in doc["sessions"].as_array_mut().expect("sessions") {
+        s.as_object_mut().expect("session").retain(|_, v| !v.is_null());
+    }
+    doc
+}
+
+/// A change to a valid document, and what each side must say of it.
+#[derive(Clone, Debug)]
+enum Mutation {
+    DropClientKey(usize),
+    DropSessionKey(usize),
+    WrongType(&'static str),
+    ExtraField(&'static str),
+    UnknownStatus,
+    NullWhereNotNullable(&'static str),
+    WrongTag,
+}
+
+const CLIENT_REQUIRED: [&str; 10] = [
+    "object", "id", "session_ids", "sessions", "sign_in_id", "sign_up_id",
+    "last_active_session_id", "last_authentication_strategy", "updated_at", "created_at",
+];
+const SESSION_REQUIRED: [&str; 10] = [
+    "object", "id", "user_id", "client_id", "status", "last_active_at", "expire_at",
+    "abandon_at", "updated_at", "created_at",
+];
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (0..CLIENT_REQUIRED.len()).prop_map(Mutation::DropClientKey),
+        (0..SESSION_REQUIRED.len()).prop_map(Mutation::DropSessionKey),
+        prop::sample::select(vec!["/id", "/updated_at", "/sessions", "/sign_in_id", "/sessions/0/status", "/sessions/0/expire_at", "/sessions/0/actor", "/sessions/0/tasks"]).prop_map(Mutation::WrongType),
+        prop::sample::select(vec!["", "/sessions/0", "/sessions/0/latest_activity"]).prop_map(Mutation::ExtraField),
+        Just(Mutation::UnknownStatus),
+        prop::sample::select(vec!["/id", "/session_ids", "/created_at", "/sessions/0/status", "/sessions/0/user_id"]).prop_map(Mutation::NullWhereNotNullable),
+        Just(Mutation::WrongTag),
+    ]
+}
+
+/// Applies `m`, returning (strict verdict, lenient verdict) the schema and
+/// the documented differences imply, or None if it does not apply here.
+fn apply(doc: &mut Value, m: &Mutation) -> Option<(bool, bool)> {
+    let has_session = !doc["sessions"].as_array()?.is_empty();
+    let needs_session = |p: &str| p.starts_with("/sessions/0");
+    match m {
+        Mutation::DropClientKey(i) => {
+            let key = CLIENT_REQUIRED[*i];
+            doc.as_object_mut()?.remove(key);
+            // Difference: a required nullable key may be absent when decoding.
+            let nullable = ["sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy"].contains(&key);
+            Some((false, nullable))
+        }
+        Mutation::DropSessionKey(i) => {
+            doc["sessions"].get_mut(0)?.as_object_mut()?.remove(SESSION_REQUIRED[*i]);
+            Some((false, false))
+        }
+        Mutation::WrongType(p) => {
+            if needs_session(p) && !has_session {
+                return None;
+            }
+            let target = doc.pointer_mut(p)?;
+            *target = match target {
+                Value::String(_) | Value::Null => json!(12),
+                Value::Number(_) => json!("12"),
+                Value::Array(_) | Value::Object(_) => json!(true),
+                Value::Bool(_) => json!([]),
+            };
+            Some((false, false))
+        }
+        Mutation::ExtraField(p) => {
+            if needs_session(p) && !has_session {
+                return None;
+            }
+            let target = doc.pointer_mut(p)?.as_object_mut()?;
+            target.insert("added_by_a_newer_api".into(), json!({"x": 1}));
+            // Difference: only the Client and Session deny other fields.
+            let strict = p.ends_with("latest_activity");
+            Some((strict, true))
+        }
+        Mutation::UnknownStatus => {
+            *doc.pointer_mut("/sessions/0/status")? = json!("quarantined");
+            // Difference: the open enum keeps unknown values.
+            Some((false, true))
+        }
+        Mutation::NullWhereNotNullable(p) => {
+            if needs_session(p) && !has_session {
+                return None;
+            }
+            *doc.pointer_mut(p)? = Value::Null;
+            Some((false, false))
+        }
+        Mutation::WrongTag => {
+            doc["object"] = json!("session");
+            Some((false, false))
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn valid_documents_pass_both_ways_and_round_trip(doc in client()) {
+        prop_assert_eq!(validate::client(&doc), vec![]);
+        let text = serde_json::to_string(&doc).expect("text");
+        let decoded: Client = clerk_types::from_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let encoded = serde_json::to_value(&decoded).expect("encodes");
+        prop_assert_eq!(&encoded, &without_optional_nulls(&doc));
+        prop_assert_eq!(validate::client(&encoded), vec![]);
+        let again: Client = clerk_types::from_value(&encoded).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(again, decoded);
+    }
+
+    #[test]
+    fn mutations_get_the_verdict_the_schema_implies(mut doc in client(), m in mutation()) {
+        let Some((strict_ok, lenient_ok)) = apply(&mut doc, &m) else { return Ok(()) };
+        let violations = validate::client(&doc);
+        prop_assert_eq!(violations.is_empty(), strict_ok, "strict on {:?}: {:?}", m, violations);
+        let decoded = clerk_types::from_value::<Client>(&doc);
+        prop_assert_eq!(decoded.is_ok(), lenient_ok, "lenient on {:?}: {:?}", m, decoded.err());
+    }
+}
+
+/// Stands in for the fuzz target (`fuzz/`) in CI: arbitrary bytes, and
+/// valid documents with bytes flipped, neither panic nor recurse without
+/// bound.
+fn fuzz_once(bytes: &[u8]) {
+    let _ = clerk_types::from_slice::<Client>(bytes);
+    if let Ok(doc) = serde_json::from_slice::<Value>(bytes) {
+        let _ = validate::client(&doc);
+        let _ = clerk_types::from_value::<Client>(&doc);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        fuzz_once(&bytes);
+    }
+
+    #[test]
+    fn corrupted_documents_never_panic(
+        doc in client(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = serde_json::to_vec(&doc).expect("bytes");
+        for (at, byte) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        fuzz_once(&bytes);
+        fuzz_once(&bytes[..cut.index(bytes.len() + 1)]);
+    }
+}
+
+#[test]
+fn documented_differences_hold() {
+    let strict_ok = |doc: &Value| validate::client(doc).is_empty();
+    let lenient_ok = |text: &str| clerk_types::from_str::<Client>(text).is_ok();
+    // Integer with a zero fraction; integer beyond i64.
+    for n in ["1760381439785.0", "92233720368547758070"] {
+        let text = sample().to_string().replacen("\"updated_at\":1760381439785", &format!("\"updated_at\":{n}"), 1);
+        assert_ne!(text, sample().to_string());
+        let doc: Value = serde_json::from_str(&text).expect("json");
+        assert!(strict_ok(&doc), "{n}");
+        assert!(!lenient_ok(&text), "{n}");
+    }
+    // A key given twice.
+    let text = sample().to_string().replacen("{", "{\"id\":\"first\",", 1);
+    let doc: Value = serde_json::from_str(&text).expect("json keeps the last");
+    assert!(strict_ok(&doc));
+    assert!(!lenient_ok(&text));
+    // Unknown fields below the session are allowed by both.
+    let mut doc = sample();
+    doc["sessions"][0]["latest_activity"]["x"] = json!(1);
+    assert!(strict_ok(&doc));
+    assert!(lenient_ok(&doc.to_string()));
+}
