@@ -46,7 +46,15 @@ fn scratch_crate(name: &str, schema: &[u8]) -> PathBuf {
     for sub in ["src", "schema", "examples"] {
         std::fs::create_dir_all(dir.join(sub)).expect("scratch dirs");
     }
-    for file in ["build.rs", "src/lib.rs", "src/client.rs", "Cargo.lock"] {
+    for file in [
+        "build.rs",
+        "src/lib.rs",
+        "src/client.rs",
+        "src/decode.rs",
+        "src/validate.rs",
+        "examples/check.rs",
+        "Cargo.lock",
+    ] {
         std::fs::copy(root.join(file), dir.join(file)).expect("copy crate file");
     }
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("manifest");

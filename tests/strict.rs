@@ -9,7 +9,10 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
 fn pointers(doc: &Value) -> Vec<String> {
-    validate::client(doc).into_iter().map(|v| v.pointer).collect()
+    validate::client(doc)
+        .into_iter()
+        .map(|v| v.pointer)
+        .collect()
 }
 
 fn sample() -> Value {
@@ -21,7 +24,8 @@ fn the_valid_corpus_conforms() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/payloads/valid");
     for entry in std::fs::read_dir(dir).expect("corpus") {
         let path = entry.expect("entry").path();
-        let doc: Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        let doc: Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
         assert_eq!(validate::client(&doc), [], "{}", path.display());
         assert!(validate::is_valid_client(&doc));
     }
@@ -34,32 +38,63 @@ fn every_violation_is_reported_with_its_pointer() {
     doc["sessions"][0]["status"] = json!("suspended");
     doc["sign_in_id"] = json!(5);
     doc["extra"] = json!(true);
-    doc.as_object_mut().expect("object").remove("last_authentication_strategy");
+    doc.as_object_mut()
+        .expect("object")
+        .remove("last_authentication_strategy");
     let violations = validate::client(&doc);
     let lines: Vec<String> = violations.iter().map(ToString::to_string).collect();
     assert_eq!(
         pointers(&doc),
-        ["", "", "/sessions/0/latest_activity", "/sessions/0/latest_activity", "/sessions/0/latest_activity", "/sessions/0/status", "/sign_in_id"],
+        [
+            "",
+            "",
+            "/sessions/0/latest_activity",
+            "/sessions/0/latest_activity",
+            "/sessions/0/latest_activity",
+            "/sessions/0/status",
+            "/sign_in_id"
+        ],
         "{lines:#?}"
     );
-    assert!(lines.iter().any(|l| l.contains("'extra' was unexpected")), "{lines:#?}");
-    assert!(lines.iter().any(|l| l.contains("\"last_authentication_strategy\" is a required property")), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l.contains("'extra' was unexpected")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("\"last_authentication_strategy\" is a required property")),
+        "{lines:#?}"
+    );
     assert!(lines.iter().any(|l| l.starts_with("/: ")), "{lines:#?}");
 }
 
 #[test]
 fn nullable_means_null_is_allowed_and_only_there() {
     let mut doc = sample();
-    for key in ["sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy"] {
+    for key in [
+        "sign_in_id",
+        "sign_up_id",
+        "last_active_session_id",
+        "last_authentication_strategy",
+    ] {
         doc[key] = Value::Null;
     }
-    for key in ["actor", "last_active_organization_id", "latest_activity", "tasks"] {
+    for key in [
+        "actor",
+        "last_active_organization_id",
+        "latest_activity",
+        "tasks",
+    ] {
         doc["sessions"][0][key] = Value::Null;
     }
     assert_eq!(pointers(&doc), Vec::<String>::new());
     doc["id"] = Value::Null;
     doc["sessions"][0]["status"] = Value::Null;
-    assert_eq!(pointers(&doc), ["/id", "/sessions/0/status", "/sessions/0/status"]);
+    assert_eq!(
+        pointers(&doc),
+        ["/id", "/sessions/0/status", "/sessions/0/status"]
+    );
 }
 
 #[test]
@@ -70,7 +105,11 @@ fn decode_errors_carry_paths_and_pointers() {
     assert_eq!(err.path(), "sessions[0].status");
     assert_eq!(err.pointer(), "/sessions/0/status");
     assert_eq!(err.position(), None);
-    assert!(err.to_string().starts_with("sessions[0].status: invalid type: integer `42`"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("sessions[0].status: invalid type: integer `42`"),
+        "{err}"
+    );
     let text = serde_json::to_string_pretty(&doc).expect("text");
     let err = clerk_types::from_str::<Client>(&text).expect_err("refused");
     assert_eq!(err.path(), "sessions[0].status");
@@ -89,7 +128,12 @@ fn id(prefix: &'static str) -> impl Strategy<Value = String> {
 }
 
 fn ms() -> impl Strategy<Value = i64> {
-    prop_oneof![1_600_000_000_000_i64..1_900_000_000_000, Just(0), Just(i64::MAX), Just(i64::MIN)]
+    prop_oneof![
+        1_600_000_000_000_i64..1_900_000_000_000,
+        Just(0),
+        Just(i64::MAX),
+        Just(i64::MIN)
+    ]
 }
 
 /// An optional key: absent, null, or a value.
@@ -100,7 +144,9 @@ enum Opt<T> {
     Some(T),
 }
 
-fn opt<T: Clone + std::fmt::Debug + 'static>(s: impl Strategy<Value = T> + 'static) -> impl Strategy<Value = Opt<T>> {
+fn opt<T: Clone + std::fmt::Debug + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> impl Strategy<Value = Opt<T>> {
     prop_oneof![Just(Opt::Absent), Just(Opt::Null), s.prop_map(Opt::Some)]
 }
 
@@ -116,51 +162,88 @@ fn put<T: Into<Value>>(obj: &mut Map<String, Value>, key: &str, value: Opt<T>) {
     }
 }
 
-const STATUSES: [&str; 8] = ["active", "revoked", "ended", "expired", "removed", "abandoned", "replaced", "pending"];
+const STATUSES: [&str; 8] = [
+    "active",
+    "revoked",
+    "ended",
+    "expired",
+    "removed",
+    "abandoned",
+    "replaced",
+    "pending",
+];
 
 fn activity() -> impl Strategy<Value = Value> {
-    (id("sess_act"), any::<bool>(), proptest::collection::vec(proptest::option::of("[ -~]{0,12}"), 6)).prop_map(
-        |(id, mobile, texts)| {
+    (
+        id("sess_act"),
+        any::<bool>(),
+        proptest::collection::vec(proptest::option::of("[ -~]{0,12}"), 6),
+    )
+        .prop_map(|(id, mobile, texts)| {
             let mut a = Map::new();
             a.insert("object".into(), json!("session_activity"));
             a.insert("id".into(), json!(id));
             a.insert("is_mobile".into(), json!(mobile));
-            let keys = ["device_type", "browser_name", "browser_version", "ip_address", "city", "country"];
+            let keys = [
+                "device_type",
+                "browser_name",
+                "browser_version",
+                "ip_address",
+                "city",
+                "country",
+            ];
             for (key, text) in keys.iter().zip(texts) {
                 if let Some(text) = text {
                     a.insert((*key).into(), json!(text));
                 }
             }
             Value::Object(a)
-        },
-    )
+        })
 }
 
 fn session() -> impl Strategy<Value = Value> {
     (
         (id("sess"), id("user"), id("client"), 0..STATUSES.len()),
         (ms(), ms(), ms(), ms(), ms()),
-        opt(prop_oneof![Just(json!({"sub": "user_x"})), Just(json!({"sub": "user_y", "iss": "https://dashboard.clerk.com"})), Just(json!({}))]),
+        opt(prop_oneof![
+            Just(json!({"sub": "user_x"})),
+            Just(json!({"sub": "user_y", "iss": "https://dashboard.clerk.com"})),
+            Just(json!({}))
+        ]),
         opt(id("org")),
         opt(activity()),
-        opt(proptest::collection::vec("[a-z-]{1,20}".prop_map(|k| json!({"key": k})), 0..3)),
+        opt(proptest::collection::vec(
+            "[a-z-]{1,20}".prop_map(|k| json!({"key": k})),
+            0..3,
+        )),
     )
-        .prop_map(|((id, user, client, status), (a, b, c, d, e), actor, org, activity, tasks)| {
-            let mut s = Map::new();
-            s.insert("object".into(), json!("session"));
-            s.insert("id".into(), json!(id));
-            s.insert("user_id".into(), json!(user));
-            s.insert("client_id".into(), json!(client));
-            s.insert("status".into(), json!(STATUSES[status]));
-            for (key, t) in ["last_active_at", "expire_at", "abandon_at", "updated_at", "created_at"].iter().zip([a, b, c, d, e]) {
-                s.insert((*key).into(), json!(t));
-            }
-            put(&mut s, "actor", actor);
-            put(&mut s, "last_active_organization_id", org);
-            put(&mut s, "latest_activity", activity);
-            put(&mut s, "tasks", tasks.clone_map(Value::Array));
-            Value::Object(s)
-        })
+        .prop_map(
+            |((id, user, client, status), (a, b, c, d, e), actor, org, activity, tasks)| {
+                let mut s = Map::new();
+                s.insert("object".into(), json!("session"));
+                s.insert("id".into(), json!(id));
+                s.insert("user_id".into(), json!(user));
+                s.insert("client_id".into(), json!(client));
+                s.insert("status".into(), json!(STATUSES[status]));
+                for (key, t) in [
+                    "last_active_at",
+                    "expire_at",
+                    "abandon_at",
+                    "updated_at",
+                    "created_at",
+                ]
+                .iter()
+                .zip([a, b, c, d, e])
+                {
+                    s.insert((*key).into(), json!(t));
+                }
+                put(&mut s, "actor", actor);
+                put(&mut s, "last_active_organization_id", org);
+                put(&mut s, "latest_activity", activity);
+                put(&mut s, "tasks", tasks.clone_map(Value::Array));
+                Value::Object(s)
+            },
+        )
 }
 
 impl<T> Opt<T> {
@@ -188,7 +271,12 @@ fn client() -> impl Strategy<Value = Value> {
             let ids: Vec<Value> = sessions.iter().map(|s| s["id"].clone()).collect();
             c.insert("session_ids".into(), Value::Array(ids));
             c.insert("sessions".into(), Value::Array(sessions));
-            let keys = ["sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy"];
+            let keys = [
+                "sign_in_id",
+                "sign_up_id",
+                "last_active_session_id",
+                "last_authentication_strategy",
+            ];
             for (key, v) in keys.iter().zip(nullables) {
                 c.insert((*key).into(), v.map_or(Value::Null, Value::String));
             }
@@ -203,7 +291,9 @@ fn client() -> impl Strategy<Value = Value> {
 fn without_optional_nulls(doc: &Value) -> Value {
     let mut doc = doc.clone();
     for s in doc["sessions"].as_array_mut().expect("sessions") {
-        s.as_object_mut().expect("session").retain(|_, v| !v.is_null());
+        s.as_object_mut()
+            .expect("session")
+            .retain(|_, v| !v.is_null());
     }
     doc
 }
@@ -221,22 +311,56 @@ enum Mutation {
 }
 
 const CLIENT_REQUIRED: [&str; 10] = [
-    "object", "id", "session_ids", "sessions", "sign_in_id", "sign_up_id",
-    "last_active_session_id", "last_authentication_strategy", "updated_at", "created_at",
+    "object",
+    "id",
+    "session_ids",
+    "sessions",
+    "sign_in_id",
+    "sign_up_id",
+    "last_active_session_id",
+    "last_authentication_strategy",
+    "updated_at",
+    "created_at",
 ];
 const SESSION_REQUIRED: [&str; 10] = [
-    "object", "id", "user_id", "client_id", "status", "last_active_at", "expire_at",
-    "abandon_at", "updated_at", "created_at",
+    "object",
+    "id",
+    "user_id",
+    "client_id",
+    "status",
+    "last_active_at",
+    "expire_at",
+    "abandon_at",
+    "updated_at",
+    "created_at",
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (0..CLIENT_REQUIRED.len()).prop_map(Mutation::DropClientKey),
         (0..SESSION_REQUIRED.len()).prop_map(Mutation::DropSessionKey),
-        prop::sample::select(vec!["/id", "/updated_at", "/sessions", "/sign_in_id", "/sessions/0/status", "/sessions/0/expire_at", "/sessions/0/actor", "/sessions/0/tasks"]).prop_map(Mutation::WrongType),
-        prop::sample::select(vec!["", "/sessions/0", "/sessions/0/latest_activity"]).prop_map(Mutation::ExtraField),
+        prop::sample::select(vec![
+            "/id",
+            "/updated_at",
+            "/sessions",
+            "/sign_in_id",
+            "/sessions/0/status",
+            "/sessions/0/expire_at",
+            "/sessions/0/actor",
+            "/sessions/0/tasks"
+        ])
+        .prop_map(Mutation::WrongType),
+        prop::sample::select(vec!["", "/sessions/0", "/sessions/0/latest_activity"])
+            .prop_map(Mutation::ExtraField),
         Just(Mutation::UnknownStatus),
-        prop::sample::select(vec!["/id", "/session_ids", "/created_at", "/sessions/0/status", "/sessions/0/user_id"]).prop_map(Mutation::NullWhereNotNullable),
+        prop::sample::select(vec![
+            "/id",
+            "/session_ids",
+            "/created_at",
+            "/sessions/0/status",
+            "/sessions/0/user_id"
+        ])
+        .prop_map(Mutation::NullWhereNotNullable),
         Just(Mutation::WrongTag),
     ]
 }
@@ -251,11 +375,20 @@ fn apply(doc: &mut Value, m: &Mutation) -> Option<(bool, bool)> {
             let key = CLIENT_REQUIRED[*i];
             doc.as_object_mut()?.remove(key);
             // Difference: a required nullable key may be absent when decoding.
-            let nullable = ["sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy"].contains(&key);
+            let nullable = [
+                "sign_in_id",
+                "sign_up_id",
+                "last_active_session_id",
+                "last_authentication_strategy",
+            ]
+            .contains(&key);
             Some((false, nullable))
         }
         Mutation::DropSessionKey(i) => {
-            doc["sessions"].get_mut(0)?.as_object_mut()?.remove(SESSION_REQUIRED[*i]);
+            doc["sessions"]
+                .get_mut(0)?
+                .as_object_mut()?
+                .remove(SESSION_REQUIRED[*i]);
             Some((false, false))
         }
         Mutation::WrongType(p) => {
@@ -366,7 +499,11 @@ fn documented_differences_hold() {
     let lenient_ok = |text: &str| clerk_types::from_str::<Client>(text).is_ok();
     // Integer with a zero fraction; integer beyond i64.
     for n in ["1760381439785.0", "92233720368547758070"] {
-        let text = sample().to_string().replacen("\"updated_at\":1760381439785", &format!("\"updated_at\":{n}"), 1);
+        let text = sample().to_string().replacen(
+            "\"updated_at\":1760381439785",
+            &format!("\"updated_at\":{n}"),
+            1,
+        );
         assert_ne!(text, sample().to_string());
         let doc: Value = serde_json::from_str(&text).expect("json");
         assert!(strict_ok(&doc), "{n}");

@@ -31,7 +31,20 @@ pub fn run(schema: Value) -> Result<Output, String> {
     });
     match result {
         Ok(out) => out,
-        Err(panic) => Err(format!("typify gave up: {}", panic_message(&*panic))),
+        Err(panic) => {
+            // typify's panic messages can be whole Debug dumps: one line, cut.
+            let raw = panic_message(&*panic);
+            let mut message = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            if message.len() > 240 {
+                let cut = (0..=240)
+                    .rev()
+                    .find(|i| message.is_char_boundary(*i))
+                    .unwrap_or(0);
+                message.truncate(cut);
+                message.push_str(" ...");
+            }
+            Err(format!("typify gave up: {message}"))
+        }
     }
 }
 

@@ -1,0 +1,220 @@
+//! Talking to GitHub: resolve a ref to a commit, download a file at that
+//! commit, list a directory. Every answer is checked (status, size, JSON)
+//! before anything else sees it.
+
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use serde_json::Value;
+
+/// The largest body accepted from upstream.
+pub const MAX_BODY: u64 = 4 * 1024 * 1024;
+const MAX_REDIRECTS: usize = 5;
+
+/// Where upstream lives and how to reach it.
+#[derive(Clone, Debug)]
+pub struct Upstream {
+    /// `owner/name` of the repository.
+    pub repository: String,
+    /// Base URL of raw file downloads (`https://raw.githubusercontent.com`).
+    pub raw_base: String,
+    /// Base URL of the REST API (`https://api.github.com`).
+    pub api_base: String,
+    /// Per-request time limit, connection to last byte.
+    pub timeout: Duration,
+    /// Sent as a bearer token when set (`GITHUB_TOKEN`).
+    pub token: Option<String>,
+}
+
+impl Upstream {
+    fn agent(&self) -> ureq::Agent {
+        ureq::Agent::config_builder()
+            .timeout_global(Some(self.timeout))
+            .http_status_as_error(false)
+            // Redirects are followed by hand, so each hop is checked.
+            .max_redirects(0)
+            // HTTPS_PROXY / ALL_PROXY, with NO_PROXY honored.
+            .proxy(ureq::Proxy::try_from_env())
+            .user_agent("clerk-types-xtask")
+            .build()
+            .into()
+    }
+
+    /// GETs `url`, following up to five redirects, and returns the body of
+    /// a 200 answer.
+    fn get(&self, url: &str, accept: &str) -> Result<Vec<u8>> {
+        let agent = self.agent();
+        let mut url = url.to_owned();
+        for _ in 0..=MAX_REDIRECTS {
+            check_url(&url)?;
+            let mut request = agent.get(&url).header("Accept", accept);
+            if let Some(token) = &self.token {
+                request = request.header("Authorization", format!("Bearer {token}"));
+            }
+            let mut response = request.call().map_err(|e| describe(&url, e))?;
+            let status = response.status().as_u16();
+            if (300..400).contains(&status) {
+                let location = response
+                    .headers()
+                    .get("location")
+                    .and_then(|v| v.to_str().ok())
+                    .with_context(|| format!("GET {url}: HTTP {status} without a Location"))?;
+                url = resolve(&url, location);
+                continue;
+            }
+            let body = response
+                .body_mut()
+                .with_config()
+                .limit(MAX_BODY)
+                .read_to_vec()
+                .map_err(|e| describe(&url, e))?;
+            if status != 200 {
+                let excerpt = String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned();
+                bail!("GET {url}: HTTP {status}: {}", excerpt.trim());
+            }
+            return Ok(body);
+        }
+        bail!("GET {url}: more than {MAX_REDIRECTS} redirects")
+    }
+
+    /// Resolves `reference` (branch, tag or SHA) to a full commit SHA.
+    pub fn resolve(&self, reference: &str) -> Result<String> {
+        let url = format!(
+            "{}/repos/{}/commits/{}",
+            self.api_base.trim_end_matches('/'),
+            self.repository,
+            reference
+        );
+        let body = self.get(&url, "application/vnd.github+json")?;
+        let value: Value = serde_json::from_slice(&body)
+            .with_context(|| format!("GET {url}: the answer is not JSON"))?;
+        let sha = value
+            .get("sha")
+            .and_then(Value::as_str)
+            .with_context(|| format!("GET {url}: the answer has no commit \"sha\""))?;
+        if sha.len() != 40 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+            bail!("GET {url}: \"{sha}\" is not a commit SHA");
+        }
+        Ok(sha.to_ascii_lowercase())
+    }
+
+    /// Downloads `path` at `commit`.
+    pub fn download(&self, commit: &str, path: &str) -> Result<Vec<u8>> {
+        let url = format!(
+            "{}/{}/{}/{}",
+            self.raw_base.trim_end_matches('/'),
+            self.repository,
+            commit,
+            path
+        );
+        self.get(&url, "*/*")
+    }
+
+    /// The names of the files in directory `dir` at `commit` (GitHub's
+    /// contents API).
+    pub fn list(&self, commit: &str, dir: &str) -> Result<Vec<String>> {
+        let url = format!(
+            "{}/repos/{}/contents/{}?ref={}",
+            self.api_base.trim_end_matches('/'),
+            self.repository,
+            dir,
+            commit
+        );
+        let body = self.get(&url, "application/vnd.github+json")?;
+        let value: Value = serde_json::from_slice(&body)
+            .with_context(|| format!("GET {url}: the answer is not JSON"))?;
+        let entries = value
+            .as_array()
+            .with_context(|| format!("GET {url}: the answer is not a directory listing"))?;
+        Ok(entries
+            .iter()
+            .filter_map(|e| e.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect())
+    }
+}
+
+/// Only `https`, except to this machine (for tests and local mirrors).
+fn check_url(url: &str) -> Result<()> {
+    let (scheme, rest) = url
+        .split_once("://")
+        .with_context(|| format!("{url}: not an absolute URL"))?;
+    match scheme {
+        "https" => Ok(()),
+        "http" if is_loopback(rest) => Ok(()),
+        _ => bail!("{url}: refusing {scheme}; only https is allowed (http only to 127.0.0.1, ::1 or localhost)"),
+    }
+}
+
+fn is_loopback(rest: &str) -> bool {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        host_port.split(':').next().unwrap_or("")
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The target of a redirect: absolute, or relative to the current URL's
+/// origin.
+fn resolve(current: &str, location: &str) -> String {
+    if location.contains("://") {
+        return location.to_owned();
+    }
+    let origin_end = current
+        .find("://")
+        .and_then(|i| current[i + 3..].find('/').map(|j| i + 3 + j))
+        .unwrap_or(current.len());
+    format!(
+        "{}/{}",
+        &current[..origin_end],
+        location.trim_start_matches('/')
+    )
+}
+
+fn describe(url: &str, error: ureq::Error) -> anyhow::Error {
+    let what = match &error {
+        ureq::Error::Timeout(_) => "timed out".to_owned(),
+        ureq::Error::HostNotFound => "host not found (DNS)".to_owned(),
+        ureq::Error::ConnectionFailed => "connection failed".to_owned(),
+        ureq::Error::BodyExceedsLimit(_) => format!("the answer is larger than {MAX_BODY} bytes"),
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "connection refused".to_owned()
+        }
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "the answer was cut short".to_owned()
+        }
+        other => other.to_string(),
+    };
+    anyhow::anyhow!("GET {url}: {what}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_https_except_loopback() {
+        assert!(check_url("https://api.github.com/x").is_ok());
+        assert!(check_url("http://127.0.0.1:8080/x").is_ok());
+        assert!(check_url("http://localhost/x").is_ok());
+        assert!(check_url("http://[::1]:9/x").is_ok());
+        assert!(check_url("http://127.9.9.9/x").is_ok());
+        assert!(check_url("http://api.github.com/x").is_err());
+        assert!(check_url("http://127.0.0.1.evil.com/x").is_err());
+        assert!(check_url("http://user@10.0.0.1/x").is_err());
+        assert!(check_url("ftp://127.0.0.1/x").is_err());
+        assert!(check_url("api.github.com").is_err());
+    }
+
+    #[test]
+    fn redirects_resolve() {
+        assert_eq!(resolve("https://a.b/c/d", "https://e.f/g"), "https://e.f/g");
+        assert_eq!(resolve("https://a.b/c/d", "/g/h"), "https://a.b/g/h");
+        assert_eq!(resolve("http://127.0.0.1:9/c", "x"), "http://127.0.0.1:9/x");
+    }
+}

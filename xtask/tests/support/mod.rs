@@ -1,0 +1,226 @@
+//! A stand-in for GitHub on 127.0.0.1: a real HTTP/1.1 server on a real
+//! socket, serving canned answers per path, including broken ones (cut
+//! short, too slow, too big) that a well-behaved library server would not
+//! produce.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+/// What the server answers on one path.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// A status and a body.
+    Body(u16, Vec<u8>),
+    /// A 200 that promises more bytes than it sends, then hangs up.
+    CutShort(Vec<u8>),
+    /// Waits this long before answering.
+    Slow(Duration),
+    /// A redirect.
+    Redirect(String),
+}
+
+/// A running server and what it saw.
+pub struct Server {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    routes: Arc<Mutex<HashMap<String, Reply>>>,
+    /// Request heads received, in order.
+    pub requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Starts a server; it runs until the test process ends.
+    pub fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let routes: Arc<Mutex<HashMap<String, Reply>>> = Arc::default();
+        let requests: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (r, q) = (routes.clone(), requests.clone());
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (r, q) = (r.clone(), q.clone());
+                thread::spawn(move || serve(stream, &r, &q));
+            }
+        });
+        Server {
+            base,
+            routes,
+            requests,
+        }
+    }
+
+    /// Answers `path` (with its query) with `reply`.
+    pub fn route(&self, path: &str, reply: Reply) {
+        self.routes
+            .lock()
+            .expect("routes")
+            .insert(path.to_owned(), reply);
+    }
+
+    /// Serves `commit` as what `main` resolves to, and `files` under it.
+    pub fn github(&self, commit: &str, files: &[(&str, &[u8])]) {
+        let sha = format!("{{\"sha\": \"{commit}\", \"commit\": {{}}}}");
+        self.route(
+            "/repos/api-evangelist/clerk-com/commits/main",
+            Reply::Body(200, sha.into_bytes()),
+        );
+        let listing: Vec<String> = files
+            .iter()
+            .map(|(path, _)| {
+                format!(
+                    "{{\"name\": \"{}\", \"type\": \"file\"}}",
+                    path.rsplit('/').next().unwrap_or(path)
+                )
+            })
+            .collect();
+        self.route(
+            &format!("/repos/api-evangelist/clerk-com/contents/json-schema?ref={commit}"),
+            Reply::Body(200, format!("[{}]", listing.join(",")).into_bytes()),
+        );
+        for (path, bytes) in files {
+            self.route(
+                &format!("/api-evangelist/clerk-com/{commit}/{path}"),
+                Reply::Body(200, bytes.to_vec()),
+            );
+        }
+    }
+}
+
+fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>, requests: &Mutex<Vec<String>>) {
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    let path = head.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    requests.lock().expect("requests").push(head);
+    let reply = routes.lock().expect("routes").get(&path).cloned();
+    let mut out = stream;
+    let _ = match reply {
+        None => respond(&mut out, 404, b"{\"message\": \"Not Found\"}"),
+        Some(Reply::Body(status, body)) => respond(&mut out, status, &body),
+        Some(Reply::CutShort(body)) => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len() * 3
+            );
+            out.write_all(head.as_bytes())
+                .and_then(|()| out.write_all(&body))
+        }
+        Some(Reply::Slow(delay)) => {
+            thread::sleep(delay);
+            respond(&mut out, 200, b"{}")
+        }
+        Some(Reply::Redirect(location)) => {
+            let head = format!("HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            out.write_all(head.as_bytes())
+        }
+    };
+}
+
+fn respond(out: &mut TcpStream, status: u16, body: &[u8]) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    out.write_all(head.as_bytes())?;
+    out.write_all(body)
+}
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A fresh copy of the crate (manifest, build script, sources, schema) to
+/// run the xtask against without touching the real `schema/`.
+pub fn project(name: &str) -> PathBuf {
+    let root = repo_root();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["src", "schema", "examples"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("dirs");
+    }
+    for file in [
+        "build.rs",
+        "src/lib.rs",
+        "src/client.rs",
+        "src/decode.rs",
+        "src/validate.rs",
+        "examples/check.rs",
+        "examples/client.json",
+        "Cargo.lock",
+        "schema/manifest.toml",
+        "schema/clerk-client-schema.json",
+    ] {
+        std::fs::copy(root.join(file), dir.join(file))
+            .unwrap_or_else(|e| panic!("copy {file}: {e}"));
+    }
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("manifest");
+    let codegen = root.join("codegen").canonicalize().expect("codegen dir");
+    let manifest = manifest
+        .replace(
+            "path = \"codegen\"",
+            &format!("path = {:?}", codegen.display().to_string()),
+        )
+        .replace("members = [\"codegen\", \"xtask\"]", "")
+        .replace("exclude = [\"fuzz\"]", "");
+    std::fs::write(dir.join("Cargo.toml"), manifest).expect("manifest");
+    dir
+}
+
+/// Every file under `dir/schema`, with its bytes.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.join("schema"))
+        .expect("schema dir")
+        .map(|e| {
+            let p = e.expect("entry").path();
+            (
+                p.file_name().expect("name").to_string_lossy().into_owned(),
+                std::fs::read(&p).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs the xtask binary; returns (stdout, stderr, exit code).
+pub fn xtask(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String, i32) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    cmd.args(args)
+        .arg("--root")
+        .arg(dir)
+        .env_remove("GITHUB_TOKEN");
+    for var in [
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        cmd.env_remove(var);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("xtask runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().expect("exit code"),
+    )
+}

@@ -1,0 +1,638 @@
+//! `cargo xtask sync-schema` against a stand-in for GitHub on 127.0.0.1.
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use support::{project, snapshot, xtask, Reply, Server};
+
+const SCHEMA_PATH: &str = "json-schema/clerk-client-schema.json";
+const COMMIT: &str = "0123456789abcdef0123456789abcdef01234567";
+
+fn vendored() -> Vec<u8> {
+    std::fs::read(support::repo_root().join("schema/clerk-client-schema.json"))
+        .expect("vendored schema")
+}
+
+fn edited(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut schema: Value = serde_json::from_slice(&vendored()).expect("json");
+    edit(&mut schema);
+    serde_json::to_vec_pretty(&schema).expect("bytes")
+}
+
+fn session(schema: &mut Value) -> &mut Value {
+    &mut schema["properties"]["sessions"]["items"]
+}
+
+fn args(server: &Server) -> Vec<String> {
+    vec![
+        "sync-schema".into(),
+        "--upstream".into(),
+        server.base.clone(),
+        "--github-api".into(),
+        server.base.clone(),
+    ]
+}
+
+fn sync(name: &str, upstream: &[u8], extra: &[&str]) -> (String, String, i32, bool) {
+    let dir = project(name);
+    let before = snapshot(&dir);
+    let server = Server::start();
+    server.github(
+        COMMIT,
+        &[
+            (SCHEMA_PATH, upstream),
+            ("json-schema/clerk-user-schema.json", b"{}"),
+        ],
+    );
+    let mut a = args(&server);
+    a.extend(extra.iter().map(|s| (*s).to_owned()));
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (out, err, code) = xtask(&dir, &a, &[]);
+    let unchanged = snapshot(&dir) == before;
+    (out, err, code, unchanged)
+}
+
+#[test]
+fn up_to_date_exits_0() {
+    let (out, err, code, unchanged) = sync("sync-up-to-date", &vendored(), &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("clerk-client-schema.json: up to date with main (0123456789ab)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "not vendored (add with `cargo xtask sync-schema --add NAME`): clerk-user-schema.json"
+        ),
+        "{out}"
+    );
+    assert!(unchanged);
+}
+
+/// Each change kind: reported with its path and both verdicts; exit 1; the
+/// vendored files untouched; the recommendation last.
+#[test]
+fn each_change_kind_is_reported_and_classified() {
+    type Edit = fn(&mut Value);
+    let cases: Vec<(&str, Edit, &[&str], &str)> = vec![
+        (
+            "enum-added",
+            |s| {
+                session(s)["properties"]["status"]["enum"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!("locked"))
+            },
+            &[
+                "sessions[].status: enum value \"locked\" added",
+                "decoding unaffected; semver minor",
+                "+ variant SessionStatus::Locked (minor)",
+            ],
+            "minor",
+        ),
+        (
+            "enum-removed",
+            |s| {
+                session(s)["properties"]["status"]["enum"]
+                    .as_array_mut()
+                    .unwrap()
+                    .retain(|v| v != "replaced")
+            },
+            &[
+                "sessions[].status: enum value \"replaced\" removed",
+                "- variant SessionStatus::Replaced (major)",
+            ],
+            "major",
+        ),
+        (
+            "nullable-added",
+            |s| s["properties"]["id"]["nullable"] = json!(true),
+            &[
+                "id: became nullable",
+                "DECODING BREAKS; semver major",
+                "~ field Client.id: String -> Option<String> (major)",
+            ],
+            "major",
+        ),
+        (
+            "nullable-removed",
+            |s| {
+                s["properties"]["sign_in_id"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("nullable");
+            },
+            &[
+                "sign_in_id: no longer nullable",
+                "decoding unaffected; semver major",
+                "~ field Client.sign_in_id: Option<String> -> String (major)",
+            ],
+            "major",
+        ),
+        (
+            "property-added",
+            |s| session(s)["properties"]["locked_reason"] = json!({"type": "string"}),
+            &[
+                "sessions[].locked_reason: property added (optional)",
+                "+ field Session.locked_reason: Option<String> (minor)",
+            ],
+            "minor",
+        ),
+        (
+            "property-removed",
+            |s| {
+                session(s)["properties"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("client_id");
+                session(s)["required"]
+                    .as_array_mut()
+                    .unwrap()
+                    .retain(|v| v != "client_id");
+            },
+            &[
+                "sessions[].client_id: property removed (was required)",
+                "DECODING BREAKS",
+                "- field Session.client_id: String (major)",
+            ],
+            "major",
+        ),
+        (
+            "required-added",
+            |s| {
+                session(s)["required"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!("tasks"))
+            },
+            &[
+                "sessions[].tasks: became required",
+                "~ encoding of Session.tasks",
+            ],
+            "minor",
+        ),
+        (
+            "required-removed",
+            |s| {
+                session(s)["required"]
+                    .as_array_mut()
+                    .unwrap()
+                    .retain(|v| v != "user_id")
+            },
+            &[
+                "sessions[].user_id: no longer required",
+                "DECODING BREAKS; semver major",
+                "~ field Session.user_id: String -> Option<String> (major)",
+            ],
+            "major",
+        ),
+        (
+            "type-changed",
+            |s| session(s)["properties"]["last_active_at"]["type"] = json!("string"),
+            &[
+                "sessions[].last_active_at: type integer -> string",
+                "DECODING BREAKS",
+                "~ field Session.last_active_at: i64 -> String (major)",
+            ],
+            "major",
+        ),
+        (
+            "format-changed",
+            |s| session(s)["properties"]["expire_at"]["format"] = json!("int32"),
+            &[
+                "sessions[].expire_at: format int64 -> int32",
+                "decoding may break",
+                "~ field Session.expire_at: i64 -> i32 (major)",
+            ],
+            "major",
+        ),
+        (
+            "description-only",
+            |s| s["properties"]["id"]["description"] = json!("The client's id.\n"),
+            &[
+                "id: description changed",
+                "decoding unaffected; semver patch: documentation only",
+                "Rust API (0):",
+            ],
+            "patch",
+        ),
+    ];
+    for (name, edit, expect, bump) in cases {
+        let (out, err, code, unchanged) = sync(&format!("sync-kind-{name}"), &edited(edit), &[]);
+        assert_eq!(code, 1, "{name}: {out}{err}");
+        assert!(unchanged, "{name}: vendored files changed without --write");
+        for line in expect {
+            assert!(out.contains(line), "{name}: expected {line:?} in\n{out}");
+        }
+        assert!(
+            out.contains("--- vendored\n+++ upstream\n"),
+            "{name}: {out}"
+        );
+        let last = out.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with(&format!("recommended version bump: {bump} (")),
+            "{name}: {last}"
+        );
+    }
+}
+
+#[test]
+fn required_added_to_an_optional_field_is_major_in_rust() {
+    let (out, _, code, _) = sync(
+        "sync-required-org",
+        &edited(|s| {
+            session(s)["required"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!("last_active_organization_id"))
+        }),
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("sessions[].last_active_organization_id: became required"),
+        "{out}"
+    );
+    assert!(
+        out.contains("semver minor: stays Option<T>; None is now written as null"),
+        "{out}"
+    );
+    assert!(
+        out.contains("~ encoding of Session.last_active_organization_id"),
+        "{out}"
+    );
+}
+
+#[test]
+fn long_diffs_are_shortened() {
+    let huge = edited(|s| {
+        for i in 0..200 {
+            session(s)["properties"][format!("field_{i}")] =
+                json!({"type": "string", "description": "x\n"});
+        }
+    });
+    let (out, _, code, _) = sync("sync-long", &huge, &[]);
+    assert_eq!(code, 1);
+    assert!(out.contains("more lines of diff not shown"), "{out}");
+}
+
+#[test]
+fn github_token_is_sent_when_set() {
+    let dir = project("sync-token");
+    let server = Server::start();
+    server.github(COMMIT, &[(SCHEMA_PATH, &vendored())]);
+    let a = args(&server);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (_, err, code) = xtask(&dir, &a, &[("GITHUB_TOKEN", "t0ken")]);
+    assert_eq!(code, 0, "{err}");
+    let requests = server.requests.lock().expect("requests");
+    assert!(
+        requests.iter().all(|r| r
+            .to_ascii_lowercase()
+            .contains("authorization: bearer t0ken")),
+        "{requests:?}"
+    );
+    assert!(
+        requests[0].starts_with("GET /repos/api-evangelist/clerk-com/commits/main "),
+        "{requests:?}"
+    );
+    assert!(
+        requests[1].starts_with(&format!(
+            "GET /api-evangelist/clerk-com/{COMMIT}/{SCHEMA_PATH} "
+        )),
+        "{requests:?}"
+    );
+}
+
+#[test]
+fn ref_is_resolved_to_a_commit_first() {
+    let dir = project("sync-ref");
+    let server = Server::start();
+    let tag_commit = "fedcba9876543210fedcba9876543210fedcba98";
+    server.route(
+        "/repos/api-evangelist/clerk-com/commits/v2",
+        Reply::Body(200, format!("{{\"sha\": \"{tag_commit}\"}}").into_bytes()),
+    );
+    server.route(
+        &format!("/api-evangelist/clerk-com/{tag_commit}/{SCHEMA_PATH}"),
+        Reply::Body(200, vendored()),
+    );
+    let mut a = args(&server);
+    a.extend(["--ref".to_owned(), "v2".to_owned()]);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (out, err, code) = xtask(&dir, &a, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("up to date with v2 (fedcba987654)"), "{out}");
+    assert!(
+        out.contains("note: could not list upstream's schemas"),
+        "{out}"
+    );
+}
+
+#[test]
+fn write_vendors_the_exact_bytes_and_records_provenance() {
+    let new = edited(|s| {
+        session(s)["properties"]["status"]["enum"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("locked"))
+    });
+    let dir = project("sync-write");
+    let server = Server::start();
+    server.github(COMMIT, &[(SCHEMA_PATH, &new)]);
+    let mut a = args(&server);
+    a.push("--write".into());
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (out, err, code) = xtask(&dir, &a, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("wrote schema/clerk-client-schema.json"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(dir.join("schema/clerk-client-schema.json")).expect("written"),
+        new
+    );
+    let manifest = std::fs::read_to_string(dir.join("schema/manifest.toml")).expect("manifest");
+    assert!(
+        manifest.starts_with("# The vendored schemas"),
+        "comments kept: {manifest}"
+    );
+    assert!(
+        manifest.contains(&format!("commit = \"{COMMIT}\"")),
+        "{manifest}"
+    );
+    let sha = sha256(&new);
+    assert!(
+        manifest.contains(&format!("sha256 = \"{sha}\"")),
+        "{manifest}"
+    );
+    // No temporary files left behind.
+    let names: Vec<String> = snapshot(&dir).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["clerk-client-schema.json", "manifest.toml"]);
+    // Now up to date.
+    let (out, _, code) = xtask(&dir, &a, &[]);
+    assert_eq!(code, 0);
+    assert!(out.contains("up to date"), "{out}");
+    // And the next build has the new types.
+    std::fs::write(
+        dir.join("examples/probe.rs"),
+        "fn main() { let s: clerk_types::SessionStatus = \"locked\".into(); assert_eq!(s, clerk_types::SessionStatus::Locked); println!(\"probe ok\"); }\n",
+    )
+    .expect("probe");
+    let build = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "probe"])
+        .current_dir(&dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
+        )
+        .output()
+        .expect("cargo runs");
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&build.stdout).trim(), "probe ok");
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+// ---- failures: one line, exit 2, vendored bytes unchanged ----
+
+fn fails(name: &str, setup: impl FnOnce(&Server), extra: &[&str], expect: &str) {
+    let dir = project(name);
+    let before = snapshot(&dir);
+    let server = Server::start();
+    setup(&server);
+    for write in [false, true] {
+        let mut a = args(&server);
+        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        if write {
+            a.push("--write".into());
+        }
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let (out, err, code) = xtask(&dir, &a, &[]);
+        assert_eq!(code, 2, "{name}: {out}{err}");
+        assert_eq!(err.lines().count(), 1, "{name}: one line, got {err:?}");
+        assert!(err.starts_with("error: "), "{name}: {err}");
+        assert!(err.contains(expect), "{name}: expected {expect:?} in {err}");
+        assert_eq!(snapshot(&dir), before, "{name}: vendored files changed");
+    }
+}
+
+fn upstream_file(body: Reply) -> impl FnOnce(&Server) {
+    move |s: &Server| {
+        s.github(COMMIT, &[]);
+        s.route(
+            &format!("/api-evangelist/clerk-com/{COMMIT}/{SCHEMA_PATH}"),
+            body,
+        );
+    }
+}
+
+#[test]
+fn http_errors() {
+    fails("fail-404", |s| s.github(COMMIT, &[]), &[], "HTTP 404");
+    fails(
+        "fail-500",
+        upstream_file(Reply::Body(500, b"oops".to_vec())),
+        &[],
+        "HTTP 500: oops",
+    );
+    fails("fail-commit-404", |_| {}, &[], "commits/main: HTTP 404");
+}
+
+#[test]
+fn broken_bodies() {
+    fails(
+        "fail-truncated",
+        upstream_file(Reply::CutShort(vendored())),
+        &[],
+        "clerk-client-schema.json: ",
+    );
+    let big = vec![b' '; 5 * 1024 * 1024];
+    fails(
+        "fail-oversize",
+        upstream_file(Reply::Body(200, big)),
+        &[],
+        "larger than 4194304 bytes",
+    );
+    fails(
+        "fail-not-json",
+        upstream_file(Reply::Body(200, b"<html>rate limited</html>".to_vec())),
+        &[],
+        "not valid JSON",
+    );
+    fails(
+        "fail-no-schema",
+        upstream_file(Reply::Body(200, b"[1, 2, 3]".to_vec())),
+        &[],
+        "not a JSON object, so it is no schema",
+    );
+    fails(
+        "fail-other-schema",
+        upstream_file(Reply::Body(200, br#"{"type": 5}"#.to_vec())),
+        &[],
+        "the naming table names nodes this schema does not have",
+    );
+    let bad_type = edited(|s| s["properties"]["id"]["type"] = json!(5));
+    fails(
+        "fail-bad-type",
+        upstream_file(Reply::Body(200, bad_type)),
+        &[],
+        "cannot generate Rust types: not a JSON Schema typify reads",
+    );
+    let renamed = edited(|s| {
+        let sessions = s["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("sessions")
+            .unwrap();
+        s["properties"]["client_sessions"] = sessions;
+    });
+    fails(
+        "fail-renamed",
+        upstream_file(Reply::Body(200, renamed)),
+        &[],
+        "the naming table names nodes this schema does not have",
+    );
+    let ungeneratable = edited(|s| s["properties"]["weird"] = json!({"not": {"type": "string"}}));
+    fails(
+        "fail-typify",
+        upstream_file(Reply::Body(200, ungeneratable)),
+        &[],
+        "typify gave up",
+    );
+    fails(
+        "fail-commit-json",
+        |s| {
+            s.route(
+                "/repos/api-evangelist/clerk-com/commits/main",
+                Reply::Body(200, b"{\"sha\": 5}".to_vec()),
+            )
+        },
+        &[],
+        "no commit \"sha\"",
+    );
+}
+
+#[test]
+fn network_failures() {
+    // Connection refused: a port that was just free.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let dir = project("fail-refused");
+    let before = snapshot(&dir);
+    let base = format!("http://127.0.0.1:{port}");
+    let (_, err, code) = xtask(
+        &dir,
+        &["sync-schema", "--upstream", &base, "--github-api", &base],
+        &[],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("connection") || err.contains("refused"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&dir), before);
+    // Timeout.
+    fails(
+        "fail-timeout",
+        upstream_file(Reply::Slow(Duration::from_secs(5))),
+        &["--timeout", "1"],
+        "timed out",
+    );
+    // DNS: a name that cannot resolve.
+    let dir = project("fail-dns");
+    let (_, err, code) = xtask(
+        &dir,
+        &[
+            "sync-schema",
+            "--github-api",
+            "https://no-such-host.invalid",
+            "--timeout",
+            "5",
+        ],
+        &[],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("error: GET https://no-such-host.invalid/"),
+        "{err}"
+    );
+    // Plain http beyond loopback is refused before connecting.
+    let (_, err, code) = xtask(
+        &dir,
+        &["sync-schema", "--github-api", "http://example.com"],
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("only https is allowed"), "{err}");
+}
+
+#[test]
+fn redirects_are_followed_and_checked() {
+    let dir = project("sync-redirect");
+    let server = Server::start();
+    server.github(COMMIT, &[("elsewhere/schema.json", &vendored())]);
+    server.route(
+        &format!("/api-evangelist/clerk-com/{COMMIT}/{SCHEMA_PATH}"),
+        Reply::Redirect(format!(
+            "/api-evangelist/clerk-com/{COMMIT}/elsewhere/schema.json"
+        )),
+    );
+    let a = args(&server);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (out, err, code) = xtask(&dir, &a, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    server.route(
+        &format!("/api-evangelist/clerk-com/{COMMIT}/{SCHEMA_PATH}"),
+        Reply::Redirect("http://example.com/x".into()),
+    );
+    let (_, err, code) = xtask(&dir, &a, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("only https is allowed"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = project("usage");
+    let (_, err, code) = xtask(&dir, &["sync-schema", "--timeout", "soon"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--timeout soon: not a positive number"),
+        "{err}"
+    );
+    let (_, err, code) = xtask(&dir, &["frobnicate"], &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown command frobnicate"), "{err}");
+}
+
+#[test]
+fn codegen_prints_the_generated_code() {
+    let dir = project("codegen");
+    let (out, err, code) = xtask(&dir, &["codegen"], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("pub struct Client {"));
+    assert!(out.contains("pub enum SessionStatus {"));
+    let file = dir.join("schema/clerk-client-schema.json");
+    let (out2, _, _) = xtask(
+        &dir,
+        &["codegen", "--schema", file.to_str().expect("utf-8")],
+        &[],
+    );
+    assert_eq!(out, out2);
+}
