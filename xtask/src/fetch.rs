@@ -69,8 +69,9 @@ impl Upstream {
                 .read_to_vec()
                 .map_err(|e| describe(&url, e))?;
             if status != 200 {
-                let excerpt = String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned();
-                bail!("GET {url}: HTTP {status}: {}", excerpt.trim());
+                let text = String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned();
+                let excerpt = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                bail!("GET {url}: HTTP {status}: {excerpt}");
             }
             return Ok(body);
         }
