@@ -1,7 +1,8 @@
-//! `cargo run --features validate --example check -- [--strict] FILE...`
+//! `cargo run --features validate --example check -- [--strict] [--type NAME] FILE...`
 //!
-//! Decodes each file as a Clerk `Client` (leniently, as the crate does), then
-//! checks it against the vendored schema (strictly). Prints `FILE: ok`, or
+//! Decodes each file as a Clerk `Client` (or the root type of the vendored
+//! schema NAME: `session`, `user`, ...), leniently, as the crate does; then
+//! checks it against that vendored schema, strictly. Prints `FILE: ok`, or
 //! each problem on its own line with its path:
 //!
 //! ```text
@@ -16,27 +17,32 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-const USAGE: &str = "usage: check [--strict] FILE...
+const USAGE: &str = "usage: check [--strict] [--type NAME] FILE...
 
-Decodes each FILE as a Clerk Client and checks it against the vendored schema.
-Schema violations are warnings, or errors with --strict.";
+Decodes each FILE as a Clerk Client (or the root type of the vendored schema
+NAME) and checks it against that schema. Schema violations are warnings, or
+errors with --strict. `-` reads standard input.";
 
 struct Args {
     strict: bool,
+    schema: String,
     files: Vec<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         strict: false,
+        schema: "client".to_owned(),
         files: Vec::new(),
     };
     let mut only_files = false;
-    for arg in std::env::args().skip(1) {
+    let mut argv = std::env::args().skip(1);
+    while let Some(arg) = argv.next() {
         match arg.as_str() {
             _ if only_files => args.files.push(arg),
             "--" => only_files = true,
             "--strict" => args.strict = true,
+            "--type" => args.schema = argv.next().ok_or("--type needs a NAME")?,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with('-') && flag != "-" => {
                 return Err(format!("unknown option {flag}"))
@@ -47,12 +53,22 @@ fn parse_args() -> Result<Args, String> {
     if args.files.is_empty() {
         return Err("no FILE given".to_owned());
     }
+    if !clerk_types::SCHEMAS.iter().any(|s| s.name == args.schema) {
+        let known: Vec<&str> = clerk_types::SCHEMAS.iter().map(|s| s.name).collect();
+        return Err(format!(
+            "--type {}: no such vendored schema (known: {})",
+            args.schema,
+            known.join(", ")
+        ));
+    }
     Ok(args)
 }
 
 /// How one file fared: 0 fine, 1 refused.
-fn check(file: &str, bytes: &[u8], strict: bool) -> u8 {
-    let decoded = clerk_types::from_slice::<clerk_types::Client>(bytes);
+fn check(file: &str, bytes: &[u8], schema: &str, strict: bool) -> u8 {
+    let Some(decoded) = clerk_types::decode_as(schema, bytes) else {
+        return 2;
+    };
     let document: Value = match serde_json::from_slice(bytes) {
         Ok(document) => document,
         Err(_) => {
@@ -62,7 +78,7 @@ fn check(file: &str, bytes: &[u8], strict: bool) -> u8 {
             return 1;
         }
     };
-    let violations = clerk_types::validate::client(&document);
+    let violations = clerk_types::validate::schema(schema, &document).unwrap_or_default();
     let level = if strict { "error" } else { "warning" };
     if let Err(e) = &decoded {
         println!("{file}: error: {e}");
@@ -112,7 +128,7 @@ fn main() -> ExitCode {
             std::fs::read(file)
         };
         match read {
-            Ok(bytes) => worst = worst.max(check(file, &bytes, args.strict)),
+            Ok(bytes) => worst = worst.max(check(file, &bytes, &args.schema, args.strict)),
             Err(e) => {
                 eprintln!("{file}: cannot read: {e}");
                 worst = 2;

@@ -80,21 +80,30 @@ impl DecodeError {
 
 /// Decodes `T` (e.g. [`crate::Client`]) from JSON text.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
-    from_slice(text.as_bytes())
+    // Text is known to be UTF-8, which serde_json's str reader exploits.
+    serde_json::from_str(text).or_else(|_| with_path(serde_json::Deserializer::from_str(text)))
 }
 
 /// Decodes `T` from JSON bytes.
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
-    serde_json::from_slice(bytes).or_else(|_| {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let mut track = serde_path_to_error::Track::new();
-        let tracked = serde_path_to_error::Deserializer::new(&mut de, &mut track);
-        let value = T::deserialize(tracked).map_err(|e| DecodeError::at(&track.path(), e))?;
-        // Like serde_json::from_slice, refuse trailing characters.
-        let root = serde_path_to_error::Track::new().path();
-        de.end().map_err(|e| DecodeError::at(&root, e))?;
-        Ok(value)
-    })
+    serde_json::from_slice(bytes)
+        .or_else(|_| with_path(serde_json::Deserializer::from_slice(bytes)))
+}
+
+/// The slow path, taken only after a failure: decode again, tracking the
+/// path.
+fn with_path<'de, R, T>(mut de: serde_json::Deserializer<R>) -> Result<T, DecodeError>
+where
+    R: serde_json::de::Read<'de>,
+    T: DeserializeOwned,
+{
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(&mut de, &mut track);
+    let value = T::deserialize(tracked).map_err(|e| DecodeError::at(&track.path(), e))?;
+    // Like serde_json::from_str, refuse trailing characters.
+    let root = serde_path_to_error::Track::new().path();
+    de.end().map_err(|e| DecodeError::at(&root, e))?;
+    Ok(value)
 }
 
 /// Decodes `T` from a parsed JSON value (borrowed, so that a failure can be

@@ -76,13 +76,31 @@
 
 #![warn(missing_docs)]
 
-pub mod client;
 pub mod decode;
+mod helpers;
 #[cfg(feature = "validate")]
 pub mod validate;
 
 pub use decode::{from_slice, from_str, from_value, DecodeError};
 
-pub use client::{
-    Client, ClientObject, Session, SessionActivity, SessionObject, SessionStatus, SessionTask,
-};
+// One module per vendored schema (`client`, ...), their types re-exported
+// here, and `SCHEMAS`; written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
+
+/// A vendored schema: its name, its root type, its file in `schema/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SchemaInfo {
+    /// The name upstream gives it (`client`), also its module's name.
+    pub name: &'static str,
+    /// The Rust name of its root type (`Client`).
+    pub root_type: &'static str,
+    /// The vendored file (`clerk-client-schema.json`).
+    pub file: &'static str,
+}
+
+/// Decodes `bytes` as the root type of the vendored schema `name`
+/// (`client`, `session`, ...), to check that it decodes; `None` when no
+/// vendored schema has that name (see [`SCHEMAS`]).
+pub fn decode_as(name: &str, bytes: &[u8]) -> Option<Result<(), DecodeError>> {
+    decode_root(name, bytes)
+}

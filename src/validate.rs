@@ -11,9 +11,6 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-/// The vendored Client schema after normalization, as embedded at build time.
-pub const CLIENT_SCHEMA: &str = include_str!(concat!(env!("OUT_DIR"), "/clerk-client-schema.json"));
-
 /// One way a document breaks the schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
@@ -37,24 +34,46 @@ impl std::fmt::Display for Violation {
     }
 }
 
-fn client_validator() -> &'static jsonschema::Validator {
-    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        // Both are checked at build time and by this crate's tests, so a
-        // failure here is a bug in this crate, not bad input.
-        let schema: Value = serde_json::from_str(CLIENT_SCHEMA)
-            .expect("embedded schema is JSON (checked by build.rs)");
-        jsonschema::options()
-            .should_validate_formats(true)
-            .build(&schema)
-            .expect("embedded schema compiles (checked by the tests)")
-    })
+/// The normalized schema `name` as embedded at build time.
+pub fn schema_text(name: &str) -> Option<&'static str> {
+    crate::NORMALIZED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
+fn validator(name: &str) -> Option<&'static jsonschema::Validator> {
+    static VALIDATORS: OnceLock<Vec<(&'static str, jsonschema::Validator)>> = OnceLock::new();
+    let all = VALIDATORS.get_or_init(|| {
+        crate::NORMALIZED
+            .iter()
+            .map(|(name, text)| {
+                // Both are checked at build time and by this crate's tests,
+                // so a failure here is a bug in this crate, not bad input.
+                let schema: Value = serde_json::from_str(text)
+                    .expect("embedded schema is JSON (written by build.rs)");
+                let validator = jsonschema::options()
+                    .should_validate_formats(true)
+                    .build(&schema)
+                    .expect("embedded schema compiles (checked by the tests)");
+                (*name, validator)
+            })
+            .collect()
+    });
+    all.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
 }
 
 /// Every violation of the Client schema in `document`, in document order;
 /// empty when it conforms.
 pub fn client(document: &Value) -> Vec<Violation> {
-    let mut violations: Vec<Violation> = client_validator()
+    schema("client", document).unwrap_or_default()
+}
+
+/// Every violation of the vendored schema `name` (`client`, `session`, ...)
+/// in `document`, in document order; `None` when no vendored schema has
+/// that name (see [`crate::SCHEMAS`]).
+pub fn schema(name: &str, document: &Value) -> Option<Vec<Violation>> {
+    let mut violations: Vec<Violation> = validator(name)?
         .iter_errors(document)
         .map(|e| Violation {
             pointer: e.instance_path().to_string(),
@@ -64,10 +83,10 @@ pub fn client(document: &Value) -> Vec<Violation> {
         .collect();
     violations.sort_by(|a, b| a.pointer.cmp(&b.pointer).then(a.message.cmp(&b.message)));
     violations.dedup();
-    violations
+    Some(violations)
 }
 
 /// Whether `document` conforms to the Client schema.
 pub fn is_valid_client(document: &Value) -> bool {
-    client_validator().is_valid(document)
+    validator("client").is_some_and(|v| v.is_valid(document))
 }

@@ -43,18 +43,10 @@ fn scratch_crate(name: &str, schema: &[u8]) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["src", "schema", "examples"] {
-        std::fs::create_dir_all(dir.join(sub)).expect("scratch dirs");
+    for sub in ["src", "schema", "examples", "benches"] {
+        copy_dir(&root.join(sub), &dir.join(sub));
     }
-    for file in [
-        "build.rs",
-        "src/lib.rs",
-        "src/client.rs",
-        "src/decode.rs",
-        "src/validate.rs",
-        "examples/check.rs",
-        "Cargo.lock",
-    ] {
+    for file in ["build.rs", "Cargo.lock"] {
         std::fs::copy(root.join(file), dir.join(file)).expect("copy crate file");
     }
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("manifest");
@@ -64,10 +56,24 @@ fn scratch_crate(name: &str, schema: &[u8]) -> PathBuf {
             "path = \"codegen\"",
             &format!("path = {:?}", codegen.display().to_string()),
         )
-        .replace("members = [\"codegen\", \"xtask\"]", "");
+        .replace("members = [\"codegen\", \"xtask\"]", "")
+        .replace("exclude = [\"fuzz\"]", "");
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("manifest");
     std::fs::write(dir.join("schema/clerk-client-schema.json"), schema).expect("schema");
     dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("scratch dir");
+    for entry in std::fs::read_dir(from).expect("readable dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("named"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
 }
 
 fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {

@@ -8,9 +8,10 @@
 //! every leniency of the generated types is decided later, in `polish`.
 //!
 //! - `nullable: true` becomes JSON Schema's `null` type: `type: T` becomes
-//!   `type: [T, "null"]` (and `null` joins an `enum`); a schema without a
-//!   `type` (a `$ref`, `oneOf`, `allOf`, ...) is wrapped as
-//!   `oneOf: [{type: null}, <schema>]`, keeping its annotations outside.
+//!   `type: [T, "null"]` (and `null` joins an `enum`); a schema with a
+//!   `$ref`, `oneOf`, `anyOf` or `allOf` (whose subschemas would still reject
+//!   `null`) is wrapped as `oneOf: [{type: null}, <schema>]`, keeping its
+//!   annotations outside.
 //! - `nullable: false` is the default and is dropped.
 
 use serde_json::{Map, Value};
@@ -56,7 +57,15 @@ fn normalize_node(node: &mut Value) {
     }
 }
 
+/// Keywords that apply whatever the type says: `null` must get past them
+/// too, so a schema with any of them is wrapped rather than retyped.
+const COMPOSITE: &[&str] = &["oneOf", "anyOf", "allOf", "$ref", "not", "if"];
+
 fn make_nullable(obj: &mut Map<String, Value>) {
+    if COMPOSITE.iter().any(|k| obj.contains_key(*k)) {
+        wrap_in_one_of_null(obj);
+        return;
+    }
     let typed = match obj.get_mut("type") {
         Some(Value::String(t)) => {
             if t != "null" {
@@ -165,6 +174,22 @@ mod tests {
                     {"title": "T", "oneOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}]}
                 ]
             })
+        );
+    }
+
+    #[test]
+    fn typed_composite_nullable_is_wrapped_too() {
+        let out = normalize(&json!({
+            "type": "object",
+            "nullable": true,
+            "oneOf": [{"type": "object", "properties": {"a": {"type": "string"}}}]
+        }));
+        assert_eq!(
+            out,
+            json!({"oneOf": [
+                {"type": "null"},
+                {"type": "object", "oneOf": [{"type": "object", "properties": {"a": {"type": "string"}}}]}
+            ]})
         );
     }
 

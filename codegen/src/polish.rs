@@ -31,6 +31,11 @@ pub struct Context {
     /// Enums that must be open even with a single value
     /// (`x-speakeasy-unknown-values: allow`).
     pub open_enums: BTreeSet<String>,
+    /// Discriminated unions, whose typify enum is replaced by a tagged one.
+    /// Variant type names may be paths (shared types).
+    pub unions: Vec<crate::naming::Union>,
+    /// Types generated in another module, re-exported here by path.
+    pub reexports: BTreeSet<String>,
 }
 
 /// Applies every rewrite of this stage to `file`.
@@ -56,8 +61,19 @@ pub fn polish(file: &mut syn::File, cx: &Context) {
         })
         .collect();
 
+    let unions: BTreeMap<String, &crate::naming::Union> =
+        cx.unions.iter().map(|u| (u.name.clone(), u)).collect();
     let mut items = Vec::with_capacity(file.items.len());
     for item in std::mem::take(&mut file.items) {
+        let name = item_name(&item);
+        if let Some(u) = name.as_ref().and_then(|n| unions.get(n)) {
+            // typify's rendering of a union (an enum, a struct, an alias)
+            // gives way to the tagged enum.
+            if !matches!(item, Item::Impl(_)) {
+                tidy_union_docs(&item, &mut items, u, cx);
+            }
+            continue;
+        }
         match item {
             Item::Struct(mut s) => {
                 retain_serde(&mut s.attrs, |meta| {
@@ -90,12 +106,147 @@ pub fn polish(file: &mut syn::File, cx: &Context) {
                 if impl_target(&i).is_some_and(|t| open.contains(&t)) && i.trait_.is_some() => {}
             Item::Mod(mut m) if m.ident == "builder" => {
                 DefaultTags { tags: &tags }.visit_item_mod_mut(&mut m);
+                if let Some((_, inner)) = &mut m.content {
+                    inner.retain(|i| item_name(i).is_none_or(|n| !unions.contains_key(&n)));
+                }
                 items.push(Item::Mod(m));
             }
             other => items.push(other),
         }
     }
+    let local: BTreeSet<String> = items.iter().filter_map(item_name).collect();
+    for path in &cx.reexports {
+        let name = path.rsplit("::").next().unwrap_or(path);
+        if !local.contains(name) {
+            if let Ok(path) = syn::parse_str::<syn::Path>(path) {
+                items.push(parse_quote!(pub use #path;));
+            }
+        }
+    }
     file.items = items;
+}
+
+/// The type an item defines or implements.
+fn item_name(item: &Item) -> Option<String> {
+    match item {
+        Item::Struct(s) => Some(s.ident.to_string()),
+        Item::Enum(e) => Some(e.ident.to_string()),
+        Item::Type(t) => Some(t.ident.to_string()),
+        Item::Impl(i) => impl_target(i),
+        _ => None,
+    }
+}
+
+fn tidy_union_docs(item: &Item, items: &mut Vec<Item>, u: &crate::naming::Union, cx: &Context) {
+    let mut attrs: Vec<Attribute> = match item {
+        Item::Struct(s) => s.attrs.clone(),
+        Item::Enum(e) => e.attrs.clone(),
+        Item::Type(t) => t.attrs.clone(),
+        _ => Vec::new(),
+    };
+    attrs.retain(|a| a.path().is_ident("doc"));
+    tidy_docs(&mut attrs, cx.origins.get(&u.name));
+    items.extend(tagged_union(u, &attrs));
+}
+
+/// A discriminated union as an enum keyed on its tag property. A payload
+/// with a known tag decodes as that variant; one with an unknown tag is
+/// kept whole in the catch-all (a variant added by a newer API); one
+/// without the tag (the schema need not require it) decodes as the first
+/// variant that accepts it, as `oneOf` would choose.
+fn tagged_union(u: &crate::naming::Union, docs: &[Attribute]) -> Vec<Item> {
+    let name = Ident::new(&u.name, Span::call_site());
+    let property = &u.property;
+    let idents: Vec<Ident> = u
+        .variants
+        .iter()
+        .map(|v| Ident::new(&v.ident, Span::call_site()))
+        .collect();
+    let types: Vec<syn::Path> = u
+        .variants
+        .iter()
+        .map(|v| {
+            syn::parse_str(&v.type_name)
+                .unwrap_or_else(|_| syn::Path::from(Ident::new(&v.type_name, Span::call_site())))
+        })
+        .collect();
+    let taken: Vec<(Ident, String, Vec<Attribute>)> = idents
+        .iter()
+        .map(|i| (i.clone(), String::new(), Vec::new()))
+        .collect();
+    let unknown = catch_all_ident(&taken);
+    let variant_docs: Vec<String> = u
+        .variants
+        .iter()
+        .map(|v| match &v.tag {
+            Some(tag) => format!(" `{property}: \"{tag}\"`"),
+            None => " Chosen by shape: the schema gives this variant no tag.".to_owned(),
+        })
+        .collect();
+    let tagged: Vec<(&str, &Ident, &syn::Path)> = u
+        .variants
+        .iter()
+        .zip(idents.iter().zip(&types))
+        .filter_map(|(v, (id, ty))| v.tag.as_deref().map(|t| (t, id, ty)))
+        .collect();
+    let tags = tagged.iter().map(|(t, _, _)| *t);
+    let tag_idents = tagged.iter().map(|(_, i, _)| *i);
+    let no_match = format!(
+        "no variant of {} matches this object, and it has no `{property}` to say which",
+        u.name
+    );
+    let not_object = format!("expected an object (a {})", u.name);
+    let bad_tag = format!("`{property}` must be a string");
+    let open_doc = format!(
+        " A discriminated union on `{property}`. An unknown `{property}` decodes as [`{}::{unknown}`], kept whole.",
+        u.name
+    );
+    let file: syn::File = parse_quote! {
+        #(#docs)*
+        ///
+        #[doc = #open_doc]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #variant_docs] #idents(#types), )*
+            /// A variant this version of the schema does not know, kept as it was sent.
+            #unknown(::serde_json::Value),
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #( Self::#idents(value) => ::serde::Serialize::serialize(value, serializer), )*
+                    Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            #[allow(unreachable_patterns)]
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                use ::serde::de::Error as _;
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let ::std::option::Option::Some(object) = value.as_object() else {
+                    return Err(D::Error::custom(#not_object));
+                };
+                match object.get(#property) {
+                    ::std::option::Option::Some(::serde_json::Value::String(tag)) => match tag.as_str() {
+                        #( #tags => ::serde_json::from_value(value).map(Self::#tag_idents).map_err(D::Error::custom), )*
+                        _ => Ok(Self::#unknown(value)),
+                    },
+                    ::std::option::Option::Some(_) => Err(D::Error::custom(#bad_tag)),
+                    ::std::option::Option::None => {
+                        #(
+                            if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
+                                return Ok(Self::#idents(v));
+                            }
+                        )*
+                        Err(D::Error::custom(#no_match))
+                    }
+                }
+            }
+        }
+    };
+    file.items
 }
 
 /// The JSON values of an enum whose variants are all unit variants, each

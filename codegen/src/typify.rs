@@ -1,33 +1,29 @@
 //! Stage 2: typify turns the named, normalized schema into Rust tokens.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use schemars::schema::RootSchema;
 use serde_json::Value;
 
-/// What typify made of a schema.
-pub struct Output {
-    /// The generated items.
-    pub tokens: TokenStream,
-    /// Whether the code uses `regress` (for `pattern`).
-    pub uses_regress: bool,
-}
-
-/// Runs typify over `schema`. typify reports some problems by panicking;
-/// those are caught and returned as errors like the others.
-pub fn run(schema: Value) -> Result<Output, String> {
+/// Runs typify over `schema`; the `$defs` named in `replace` are not
+/// generated but refer to the given Rust paths. typify reports some
+/// problems by panicking; those are caught and returned as errors like the
+/// others.
+pub fn run(schema: Value, replace: &BTreeMap<String, String>) -> Result<TokenStream, String> {
     let root: RootSchema = serde_json::from_value(schema)
         .map_err(|e| format!("not a JSON Schema typify reads: {e}"))?;
     let mut settings = ::typify::TypeSpaceSettings::default();
     settings
         .with_struct_builder(true)
         .with_derive("PartialEq".to_owned());
+    for (name, path) in replace {
+        settings.with_replacement(name, path, std::iter::empty());
+    }
     let result = quietly(move || {
         let mut space = ::typify::TypeSpace::new(&settings);
         space.add_root_schema(root).map_err(|e| e.to_string())?;
-        Ok(Output {
-            tokens: space.to_stream(),
-            uses_regress: space.uses_regress(),
-        })
+        Ok(space.to_stream())
     });
     match result {
         Ok(out) => out,

@@ -144,27 +144,16 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// A fresh copy of the crate (manifest, build script, sources, schema) to
+/// A fresh copy of the crate (manifest, build script, sources, schemas) to
 /// run the xtask against without touching the real `schema/`.
 pub fn project(name: &str) -> PathBuf {
     let root = repo_root();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["src", "schema", "examples"] {
-        std::fs::create_dir_all(dir.join(sub)).expect("dirs");
+    for sub in ["src", "schema", "examples", "benches"] {
+        copy_dir(&root.join(sub), &dir.join(sub));
     }
-    for file in [
-        "build.rs",
-        "src/lib.rs",
-        "src/client.rs",
-        "src/decode.rs",
-        "src/validate.rs",
-        "examples/check.rs",
-        "examples/client.json",
-        "Cargo.lock",
-        "schema/manifest.toml",
-        "schema/clerk-client-schema.json",
-    ] {
+    for file in ["build.rs", "Cargo.lock"] {
         std::fs::copy(root.join(file), dir.join(file))
             .unwrap_or_else(|e| panic!("copy {file}: {e}"));
     }
@@ -179,6 +168,19 @@ pub fn project(name: &str) -> PathBuf {
         .replace("exclude = [\"fuzz\"]", "");
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("manifest");
     dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for entry in std::fs::read_dir(from).expect("readable dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("named"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
 }
 
 /// Every file under `dir/schema`, with its bytes.

@@ -1,14 +1,7 @@
-//! Clerk's Backend API `Client` object and the sessions inside it.
-//!
-//! The types are generated at build time from `schema/clerk-client-schema.json`
-//! (see the crate docs for what the generator changes on the way).
+//! Small conveniences on the generated types, written by hand: what a
+//! consumer of a `Client` asks first.
 
-#[allow(missing_docs, clippy::all)]
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/client.rs"));
-}
-
-pub use generated::*;
+use crate::client::{Client, Session, SessionStatus};
 
 impl Client {
     /// The session `last_active_session_id` points at, if it is among

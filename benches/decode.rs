@@ -1,0 +1,208 @@
+//! Decoding speed, side by side in one run: clerk-types against a careful
+//! hand-written serde model of the same shape, `serde_json::Value`, and
+//! `IgnoredAny` (parsing alone), on realistic clients of 1 to 64 sessions;
+//! plus the cost of decoding with paths and of strict validation.
+//!
+//! `cargo bench --bench decode --features validate`; see BENCHMARKS.md.
+
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use serde_json::{json, Value};
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: &[usize] = &[1, 4, 16, 64];
+
+/// A realistic client with `n` sessions: millisecond timestamps, mostly
+/// active sessions with full activity, some ended or pending with tasks,
+/// one impersonated, and fields the schema does not list.
+fn payload(n: usize) -> String {
+    let t: i64 = 1_760_381_439_785;
+    let sessions: Vec<Value> = (0..n)
+        .map(|i| {
+            let last = t - (i as i64) * 60_000;
+            let status = match i % 8 {
+                5 => "ended",
+                6 => "pending",
+                _ => "active",
+            };
+            let mut s = json!({
+                "object": "session",
+                "id": format!("sess_2nVX{i:04}bK9cQm4Lr7TzPa1"),
+                "user_id": "user_2nVW8dE3kLq9ZrX5yTb7MhC0pQ",
+                "client_id": "client_2nVW5fHq1LmA8sR3tYk6JdN9xE",
+                "actor": if i == 3 { json!({"sub": "user_2nVZ9aQ4wErT6yU1iO3pAs5D", "iss": "https://dashboard.clerk.com"}) } else { Value::Null },
+                "status": status,
+                "last_active_organization_id": if i % 3 == 0 { json!("org_2nVZ3kP8qLm1XcV7bN4tRy6W") } else { Value::Null },
+                "last_active_at": last,
+                "latest_activity": {
+                    "object": "session_activity", "id": format!("sess_act_{i:04}Yw8PqB0xTq3"),
+                    "device_type": "Macintosh", "is_mobile": false, "browser_name": "Chrome",
+                    "browser_version": "141.0.0.0", "ip_address": "203.0.113.42",
+                    "city": "Lisbon", "country": "PT"
+                },
+                "expire_at": last + 7 * 86_400_000,
+                "abandon_at": last + 30 * 86_400_000,
+                "updated_at": last,
+                "created_at": last - 2 * 86_400_000,
+                "last_active_token": {"object": "token", "jwt": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln"}
+            });
+            if status == "pending" {
+                s["tasks"] = json!([{"key": "choose-organization"}]);
+            }
+            s
+        })
+        .collect();
+    let ids: Vec<Value> = sessions.iter().map(|s| s["id"].clone()).collect();
+    json!({
+        "object": "client", "id": "client_2nVW5fHq1LmA8sR3tYk6JdN9xE",
+        "session_ids": ids, "sessions": sessions,
+        "sign_in_id": null, "sign_up_id": null,
+        "last_active_session_id": "sess_2nVX0000bK9cQm4Lr7TzPa1",
+        "last_authentication_strategy": "oauth_google",
+        "updated_at": t, "created_at": t - 9 * 86_400_000
+    })
+    .to_string()
+}
+
+/// A careful hand-written model of the same shape, as a user would write
+/// it with serde's derive: `Option` for nullable and optional fields, an
+/// enum with a unit catch-all for the status, unknown fields ignored.
+mod handwritten {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Client {
+        pub object: ClientObject,
+        pub id: String,
+        pub session_ids: Vec<String>,
+        pub sessions: Vec<Session>,
+        pub sign_in_id: Option<String>,
+        pub sign_up_id: Option<String>,
+        pub last_active_session_id: Option<String>,
+        pub last_authentication_strategy: Option<String>,
+        pub updated_at: i64,
+        pub created_at: i64,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ClientObject {
+        Client,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SessionObject {
+        Session,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Session {
+        pub object: SessionObject,
+        pub id: String,
+        pub user_id: String,
+        pub client_id: String,
+        pub actor: Option<serde_json::Map<String, serde_json::Value>>,
+        pub status: Status,
+        pub last_active_organization_id: Option<String>,
+        pub last_active_at: i64,
+        pub latest_activity: Option<Activity>,
+        pub expire_at: i64,
+        pub abandon_at: i64,
+        pub updated_at: i64,
+        pub created_at: i64,
+        pub tasks: Option<Vec<Task>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        Active,
+        Revoked,
+        Ended,
+        Expired,
+        Removed,
+        Abandoned,
+        Replaced,
+        Pending,
+        #[serde(other)]
+        Unknown,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Activity {
+        pub object: String,
+        pub id: String,
+        pub device_type: Option<String>,
+        pub is_mobile: bool,
+        pub browser_name: Option<String>,
+        pub browser_version: Option<String>,
+        pub ip_address: Option<String>,
+        pub city: Option<String>,
+        pub country: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Task {
+        pub key: String,
+    }
+}
+
+fn run<T>(bencher: Bencher, n: usize, decode: impl Fn(&str) -> T + Sync) {
+    let text = payload(n);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| black_box(decode(black_box(&text))));
+}
+
+#[divan::bench(args = SIZES)]
+fn clerk_types(bencher: Bencher, n: usize) {
+    run(bencher, n, |t| {
+        serde_json::from_str::<clerk_types::Client>(t).expect("decodes")
+    });
+}
+
+#[divan::bench(args = SIZES)]
+fn handwritten(bencher: Bencher, n: usize) {
+    run(bencher, n, |t| {
+        serde_json::from_str::<handwritten::Client>(t).expect("decodes")
+    });
+}
+
+#[divan::bench(args = SIZES)]
+fn value(bencher: Bencher, n: usize) {
+    run(bencher, n, |t| {
+        serde_json::from_str::<Value>(t).expect("parses")
+    });
+}
+
+#[divan::bench(args = SIZES)]
+fn ignored_any(bencher: Bencher, n: usize) {
+    run(bencher, n, |t| {
+        serde_json::from_str::<serde::de::IgnoredAny>(t).expect("parses")
+    });
+}
+
+#[divan::bench(args = SIZES)]
+fn clerk_types_with_paths(bencher: Bencher, n: usize) {
+    run(bencher, n, |t| {
+        clerk_types::from_str::<clerk_types::Client>(t).expect("decodes")
+    });
+}
+
+#[cfg(feature = "validate")]
+#[divan::bench(args = SIZES)]
+fn strict_validation(bencher: Bencher, n: usize) {
+    let text = payload(n);
+    let doc: Value = serde_json::from_str(&text).expect("parses");
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| black_box(clerk_types::validate::client(black_box(&doc))));
+}

@@ -1,0 +1,105 @@
+//! The crate-level glue around the generated modules: one module per
+//! schema, re-exports of their types at the crate root, and a table of the
+//! schemas for tools that pick one by name (`check --type NAME`).
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::Ident;
+
+use crate::Generated;
+
+/// One generated module and where its files are.
+pub struct Module<'a> {
+    /// What was generated.
+    pub generated: &'a Generated,
+    /// The vendored file's name (`clerk-client-schema.json`).
+    pub schema_file: &'a str,
+}
+
+/// The Rust source of the index, to be `include!`d at the crate root. Each
+/// module's code is expected at `$OUT_DIR/<key>.rs` and its normalized
+/// schema at `$OUT_DIR/<schema_file>`.
+pub fn index(modules: &[Module<'_>]) -> String {
+    let mut exported: BTreeSet<String> = BTreeSet::new();
+    let mut items: Vec<TokenStream> = Vec::new();
+    let mut exports: Vec<TokenStream> = Vec::new();
+    for (i, m) in modules.iter().enumerate() {
+        let g = m.generated;
+        let module = Ident::new(&g.key, Span::call_site());
+        let code = format!("/{}.rs", g.key);
+        let doc = format!(
+            " Clerk's `{}` object and the types inside it, generated from `schema/{}`.",
+            g.root, m.schema_file
+        );
+        items.push(quote! {
+            #[doc = #doc]
+            pub mod #module {
+                #![allow(missing_docs, clippy::all)]
+                include!(concat!(env!("OUT_DIR"), #code));
+            }
+        });
+        // The first module's types all go to the crate root; later
+        // modules' roots only, unless the name is taken.
+        let names: Vec<&String> = if i == 0 {
+            g.names
+                .iter()
+                .map(|n| &n.name)
+                .filter(|n| !g.shared.contains_key(*n))
+                .collect()
+        } else {
+            vec![&g.root]
+        };
+        for name in names {
+            if !name.is_empty() && exported.insert(name.clone()) {
+                let ident = Ident::new(name, Span::call_site());
+                exports.push(quote!(pub use #module::#ident;));
+            }
+        }
+    }
+    let keys: Vec<&str> = modules.iter().map(|m| m.generated.key.as_str()).collect();
+    let roots: Vec<&str> = modules.iter().map(|m| m.generated.root.as_str()).collect();
+    let files: Vec<String> = modules
+        .iter()
+        .map(|m| format!("/{}", m.schema_file))
+        .collect();
+    let schema_files: Vec<&str> = modules.iter().map(|m| m.schema_file).collect();
+    let root_paths: Vec<TokenStream> = modules
+        .iter()
+        .map(|m| {
+            let module = Ident::new(&m.generated.key, Span::call_site());
+            let root = Ident::new(&m.generated.root, Span::call_site());
+            quote!(#module::#root)
+        })
+        .collect();
+    let tokens = quote! {
+        #(#items)*
+        #(#exports)*
+
+        /// Every vendored schema, in generation order.
+        pub const SCHEMAS: &[SchemaInfo] = &[
+            #( SchemaInfo { name: #keys, root_type: #roots, file: #schema_files }, )*
+        ];
+
+        /// Decodes `bytes` as the root type of schema `name`; `None` if no
+        /// schema has that name.
+        pub(crate) fn decode_root(name: &str, bytes: &[u8]) -> Option<Result<(), crate::DecodeError>> {
+            match name {
+                #( #keys => Some(crate::from_slice::<#root_paths>(bytes).map(drop)), )*
+                _ => None,
+            }
+        }
+
+        /// Each schema as strict validation reads it (normalized at build time).
+        #[allow(dead_code)]
+        pub(crate) const NORMALIZED: &[(&str, &str)] = &[
+            #( (#keys, include_str!(concat!(env!("OUT_DIR"), #files))), )*
+        ];
+    };
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        // Only names made by this crate go in; they are identifiers.
+        Err(e) => format!("compile_error!({:?});", e.to_string()),
+    }
+}

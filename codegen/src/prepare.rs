@@ -1,0 +1,236 @@
+//! Stage 3b: rewrites of the normalized schema for generation only (strict
+//! validation keeps the schema as normalize left it).
+//!
+//! - String `format`s (`date-time`, `uuid`, `ip`, ...) are dropped: typify
+//!   would turn them into types from crates this one does not depend on
+//!   (chrono, uuid) or into parsers that refuse values at decode time.
+//!   Strict validation still checks them. Integer formats stay: they choose
+//!   the Rust integer type. `pattern` stays: typify makes a newtype that
+//!   checks it (with `regress`), so decoding agrees with the schema there.
+//! - The members of a discriminated union move to `$defs` (by their names)
+//!   and are referenced from there, so each becomes a struct of its own that
+//!   `polish` can wrap in a tagged enum.
+//! - Nodes whose type is already generated elsewhere (an identical subschema
+//!   in this or an earlier schema) move to `$defs` too, where typify
+//!   replaces them with the existing type instead of generating another.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Map, Value};
+
+use crate::walk;
+
+/// Integer and float formats: these pick the Rust type and are kept.
+const NUMERIC_FORMATS: &[&str] = &[
+    "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float", "double",
+];
+
+/// Applies the rewrites; `shared` names the nodes (by title) to generate as
+/// definitions, so that typify can share them (replacing all but one).
+pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
+    let mut defs: Vec<(String, Value)> = Vec::new();
+    // The root first, then each hoisted subtree, which may hoist in turn.
+    let mut pending: Vec<(Option<String>, Value)> = vec![(None, std::mem::take(schema))];
+    while let Some((name, mut tree)) = pending.pop() {
+        let mut hoisted = Vec::new();
+        walk::walk_mut(&mut tree, &mut |pointer, node| {
+            lenient_strings(node);
+            if pointer.is_empty() {
+                return;
+            }
+            hoist_union_members(node, &mut hoisted);
+            hoist_shared(node, shared, &mut hoisted);
+        });
+        match name {
+            None => *schema = tree,
+            Some(name) => defs.push((name, tree)),
+        }
+        pending.extend(hoisted.into_iter().map(|(name, node)| (Some(name), node)));
+    }
+    let root_shared = schema
+        .get("title")
+        .and_then(Value::as_str)
+        .is_some_and(|t| shared.contains(t));
+    if root_shared {
+        hoist_root(schema);
+    }
+    if defs.is_empty() {
+        return;
+    }
+    let Some(root) = schema.as_object_mut() else {
+        return;
+    };
+    let slot = root
+        .entry("$defs")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Some(map) = slot.as_object_mut() {
+        for (name, node) in defs {
+            map.insert(name, node);
+        }
+    }
+}
+
+fn lenient_strings(node: &mut Value) {
+    let Some(obj) = node.as_object_mut() else {
+        return;
+    };
+    let numeric = obj
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|f| NUMERIC_FORMATS.contains(&f));
+    if !numeric {
+        obj.remove("format");
+    }
+}
+
+/// Replaces `node` by a reference to `$defs/<its title>`, returning the
+/// definition. A node that also admits `null` keeps that outside:
+/// `oneOf: [{type: null}, {$ref}]`.
+fn take_as_ref(node: &mut Value) -> Option<(String, Value)> {
+    let name = node.get("title")?.as_str()?.to_owned();
+    let mut def = std::mem::take(node);
+    let reference = json!({"$ref": format!("#/$defs/{}", crate::walk::escape(&name))});
+    let nullable = strip_null(&mut def);
+    *node = if nullable {
+        json!({"oneOf": [{"type": "null"}, reference]})
+    } else {
+        reference
+    };
+    Some((name, def))
+}
+
+/// Removes `null` from a definition's `type` and `enum`; whether it was
+/// there.
+fn strip_null(def: &mut Value) -> bool {
+    let mut had = false;
+    if let Some(Value::Array(types)) = def.get_mut("type") {
+        let before = types.len();
+        types.retain(|t| t != "null");
+        had |= types.len() != before;
+        if types.len() == 1 {
+            let only = types.remove(0);
+            def["type"] = only;
+        }
+    }
+    if let Some(Value::Array(values)) = def.get_mut("enum") {
+        let before = values.len();
+        values.retain(|v| !v.is_null());
+        had |= values.len() != before;
+    }
+    had
+}
+
+fn hoist_union_members(node: &mut Value, hoisted: &mut Vec<(String, Value)>) {
+    if node.get("discriminator").is_none() {
+        return;
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(Value::Array(members)) = node.get_mut(key) {
+            for member in members.iter_mut() {
+                if member.get("$ref").is_none() {
+                    hoisted.extend(take_as_ref(member));
+                }
+            }
+        }
+    }
+}
+
+fn hoist_shared(node: &mut Value, shared: &BTreeSet<String>, hoisted: &mut Vec<(String, Value)>) {
+    let is_shared = node
+        .get("title")
+        .and_then(Value::as_str)
+        .is_some_and(|t| shared.contains(t));
+    if is_shared {
+        hoisted.extend(take_as_ref(node));
+    }
+}
+
+/// typify replaces only definitions, never the root: a shared root moves
+/// under `$defs` and the root becomes a reference to it.
+fn hoist_root(schema: &mut Value) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let mut root = Map::new();
+    for key in ["$schema", "$id", "$defs", "definitions"] {
+        if let Some(v) = obj.remove(key) {
+            root.insert(key.to_owned(), v);
+        }
+    }
+    let Some(name) = obj.get("title").and_then(Value::as_str).map(str::to_owned) else {
+        return;
+    };
+    let body = Value::Object(std::mem::take(obj));
+    let defs = root
+        .entry("$defs")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Some(map) = defs.as_object_mut() {
+        map.insert(name, body);
+    }
+    *schema = Value::Object(root);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none() -> BTreeSet<String> {
+        BTreeSet::new()
+    }
+
+    #[test]
+    fn string_formats_go_integer_formats_and_patterns_stay() {
+        let mut s = json!({"properties": {
+            "a": {"type": "string", "pattern": "^x$", "format": "date-time"},
+            "b": {"type": "integer", "format": "int64"}
+        }});
+        prepare(&mut s, &none());
+        assert_eq!(
+            s["properties"]["a"],
+            json!({"type": "string", "pattern": "^x$"})
+        );
+        assert_eq!(s["properties"]["b"]["format"], "int64");
+    }
+
+    #[test]
+    fn union_members_move_to_defs() {
+        let mut s = json!({"title": "Root", "properties": {"v": {
+            "title": "V",
+            "oneOf": [
+                {"title": "VA", "properties": {"inner": {"title": "VAInner", "oneOf": [{"title": "X"}], "discriminator": {"propertyName": "k"}}}},
+                {"title": "VB", "type": ["object", "null"]}
+            ],
+            "discriminator": {"propertyName": "object"}
+        }}});
+        prepare(&mut s, &none());
+        assert_eq!(
+            s["properties"]["v"]["oneOf"][0],
+            json!({"$ref": "#/$defs/VA"})
+        );
+        assert_eq!(
+            s["properties"]["v"]["oneOf"][1],
+            json!({"oneOf": [{"type": "null"}, {"$ref": "#/$defs/VB"}]})
+        );
+        assert_eq!(s["$defs"]["VB"]["type"], "object");
+        // Nested unions inside hoisted members are handled too.
+        assert_eq!(
+            s["$defs"]["VA"]["properties"]["inner"]["oneOf"][0],
+            json!({"$ref": "#/$defs/X"})
+        );
+        assert_eq!(s["$defs"]["X"]["title"], "X");
+    }
+
+    #[test]
+    fn shared_nodes_and_roots_become_references() {
+        let shared: BTreeSet<String> = ["Session".to_owned(), "Thing".to_owned()].into();
+        let mut s = json!({"title": "Session", "$schema": "x", "properties": {"t": {"title": "Thing", "type": ["object", "null"], "properties": {}}}});
+        prepare(&mut s, &shared);
+        assert_eq!(s["$schema"], "x");
+        assert!(s.get("title").is_none());
+        assert_eq!(
+            s["$defs"]["Session"]["properties"]["t"],
+            json!({"oneOf": [{"type": "null"}, {"$ref": "#/$defs/Thing"}]})
+        );
+        assert_eq!(s["$defs"]["Thing"]["type"], "object");
+    }
+}
