@@ -66,7 +66,7 @@ fn parse_args() -> Result<Args, String> {
 
 /// How one file fared: 0 fine, 1 refused.
 fn check(file: &str, bytes: &[u8], schema: &str, strict: bool) -> u8 {
-    let Some(decoded) = clerk_types::decode_as(schema, bytes) else {
+    let Some(decoded) = clerk_types::reencode(schema, bytes) else {
         return 2;
     };
     let document: Value = match serde_json::from_slice(bytes) {

@@ -78,6 +78,19 @@ impl DecodeError {
     }
 }
 
+/// Encodes a decoded value back to JSON. The generated types have string
+/// keys only, so this does not fail in practice; if it did, it would say
+/// so rather than panic.
+pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Result<Value, DecodeError> {
+    serde_json::to_value(value).map_err(|e| DecodeError {
+        path: ".".to_owned(),
+        pointer: String::new(),
+        message: format!("cannot encode again: {e}"),
+        line: 0,
+        column: 0,
+    })
+}
+
 /// Decodes `T` (e.g. [`crate::Client`]) from JSON text.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
     // Text is known to be UTF-8, which serde_json's str reader exploits.

@@ -99,8 +99,9 @@ pub struct SchemaInfo {
 }
 
 /// Decodes `bytes` as the root type of the vendored schema `name`
-/// (`client`, `session`, ...), to check that it decodes; `None` when no
-/// vendored schema has that name (see [`SCHEMAS`]).
-pub fn decode_as(name: &str, bytes: &[u8]) -> Option<Result<(), DecodeError>> {
-    decode_root(name, bytes)
+/// (`client`, `session`, ...) and encodes it again: the JSON this crate
+/// keeps of a payload (unknown fields dropped, unknown enum values kept).
+/// `None` when no vendored schema has that name (see [`SCHEMAS`]).
+pub fn reencode(name: &str, bytes: &[u8]) -> Option<Result<serde_json::Value, DecodeError>> {
+    reencode_root(name, bytes)
 }

@@ -82,11 +82,11 @@ pub fn index(modules: &[Module<'_>]) -> String {
             #( SchemaInfo { name: #keys, root_type: #roots, file: #schema_files }, )*
         ];
 
-        /// Decodes `bytes` as the root type of schema `name`; `None` if no
-        /// schema has that name.
-        pub(crate) fn decode_root(name: &str, bytes: &[u8]) -> Option<Result<(), crate::DecodeError>> {
+        /// Decodes `bytes` as the root type of schema `name` and encodes the
+        /// result again; `None` if no schema has that name.
+        pub(crate) fn reencode_root(name: &str, bytes: &[u8]) -> Option<Result<::serde_json::Value, crate::DecodeError>> {
             match name {
-                #( #keys => Some(crate::from_slice::<#root_paths>(bytes).map(drop)), )*
+                #( #keys => Some(crate::from_slice::<#root_paths>(bytes).and_then(|v| crate::decode::encode(&v))), )*
                 _ => None,
             }
         }

@@ -217,7 +217,8 @@ fn share(named: &[(String, Value, naming::Naming)]) -> Sharing {
 fn canonical(node: &Value) -> String {
     let mut node = node.clone();
     if let Some(obj) = node.as_object_mut() {
-        for key in ["description", "$schema", "$id", "$comment"] {
+        // Nullability belongs to the place a type is used, not to the type.
+        for key in ["description", "$schema", "$id", "$comment", "nullable"] {
             obj.remove(key);
         }
     }
@@ -284,9 +285,9 @@ fn generate_one(
             })
             .collect(),
         reexports: shared
-            .values()
-            .filter(|p| !p.starts_with(&format!("crate::{key}::")))
-            .cloned()
+            .iter()
+            .filter(|(_, p)| !p.starts_with(&format!("crate::{key}::")))
+            .map(|(n, p)| (n.clone(), p.clone()))
             .collect(),
     };
     polish::polish(&mut syntax, &cx);

@@ -34,8 +34,9 @@ pub struct Context {
     /// Discriminated unions, whose typify enum is replaced by a tagged one.
     /// Variant type names may be paths (shared types).
     pub unions: Vec<crate::naming::Union>,
-    /// Types generated in another module, re-exported here by path.
-    pub reexports: BTreeSet<String>,
+    /// Types generated in another module, re-exported here: local name ->
+    /// path of the shared type.
+    pub reexports: BTreeMap<String, String>,
 }
 
 /// Applies every rewrite of this stage to `file`.
@@ -115,11 +116,18 @@ pub fn polish(file: &mut syn::File, cx: &Context) {
         }
     }
     let local: BTreeSet<String> = items.iter().filter_map(item_name).collect();
-    for path in &cx.reexports {
-        let name = path.rsplit("::").next().unwrap_or(path);
+    for (name, path) in &cx.reexports {
+        let shared_name = path.rsplit("::").next().unwrap_or(path);
+        let Ok(path) = syn::parse_str::<syn::Path>(path) else {
+            continue;
+        };
+        // Under the name this schema gives it, so `module::Root` exists.
         if !local.contains(name) {
-            if let Ok(path) = syn::parse_str::<syn::Path>(path) {
+            let alias = Ident::new(name, Span::call_site());
+            if name == shared_name {
                 items.push(parse_quote!(pub use #path;));
+            } else {
+                items.push(parse_quote!(pub use #path as #alias;));
             }
         }
     }
@@ -235,11 +243,21 @@ fn tagged_union(u: &crate::naming::Union, docs: &[Attribute]) -> Vec<Item> {
                     },
                     ::std::option::Option::Some(_) => Err(D::Error::custom(#bad_tag)),
                     ::std::option::Option::None => {
+                        // Like `oneOf`: the variant that fits. One that
+                        // gives the value back unchanged fits best; failing
+                        // that, the first that accepts it (leniently).
+                        let mut first: ::std::option::Option<Self> = ::std::option::Option::None;
                         #(
                             if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
-                                return Ok(Self::#idents(v));
+                                if ::serde_json::to_value(&v).is_ok_and(|again| again == value) {
+                                    return Ok(Self::#idents(v));
+                                }
+                                first.get_or_insert(Self::#idents(v));
                             }
                         )*
+                        if let ::std::option::Option::Some(found) = first {
+                            return Ok(found);
+                        }
                         Err(D::Error::custom(#no_match))
                     }
                 }
