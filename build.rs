@@ -66,12 +66,11 @@ fn run() -> Result<(), String> {
 /// The vendored schema files: the Client schema first, then by name.
 fn schema_files() -> Result<Vec<String>, String> {
     let entries = std::fs::read_dir("schema").map_err(|e| format!("schema/: cannot read: {e}"))?;
-    let mut files: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("clerk-") && n.ends_with("-schema.json"))
-        .collect();
-    files.sort_by_key(|n| (n != "clerk-client-schema.json", n.clone()));
+    let files = clerk_types_codegen::schema_files(
+        entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned()),
+    );
     if files.first().map(String::as_str) != Some("clerk-client-schema.json") {
         return Err(
             "schema/clerk-client-schema.json is missing: restore it (git checkout schema/)".into(),

@@ -103,6 +103,18 @@ pub struct Input<'a> {
     pub bytes: &'a [u8],
 }
 
+/// The vendored schema files among `names`, in generation order: the Client
+/// schema first (the types it shares with others live in `client`), then
+/// by name. Used by `build.rs` and `cargo xtask` alike.
+pub fn schema_files(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut files: Vec<String> = names
+        .into_iter()
+        .filter(|n| n.starts_with("clerk-") && n.ends_with("-schema.json"))
+        .collect();
+    files.sort_by_key(|n| (n != "clerk-client-schema.json", n.clone()));
+    files
+}
+
 /// Parses schema bytes as JSON; `file` only labels errors.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Value, Error> {
     serde_json::from_slice(bytes).map_err(|e| Error::Json {

@@ -2,7 +2,7 @@
 //! `.cargo/config.toml`).
 //!
 //! ```text
-//! cargo xtask sync-schema [--write] [--ref REF] [--upstream URL] [--github-api URL] [--timeout SECS]
+//! cargo xtask sync-schema [--write] [--add NAME] [--ref REF] [--upstream URL] [--github-api URL] [--timeout SECS]
 //! cargo xtask codegen [--schema FILE]
 //! ```
 //!
@@ -23,11 +23,12 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 
 const USAGE: &str = "usage:
-  cargo xtask sync-schema [--write] [--ref REF] [--upstream URL] [--github-api URL] [--timeout SECS]
+  cargo xtask sync-schema [--write] [--add NAME] [--ref REF] [--upstream URL] [--github-api URL] [--timeout SECS]
       compare the vendored schemas with api-evangelist/clerk-com at REF (default main),
-      report what changed and what it means for users; --write vendors the new bytes
+      report what changed and what it means for users; --write vendors the new bytes;
+      --add NAME vendors json-schema/clerk-NAME-schema.json as well
   cargo xtask codegen [--schema FILE]
-      print the Rust generated from the vendored schema (or FILE)
+      print the Rust generated from every vendored schema (or from FILE alone)
 
 common option: --root DIR   the clerk-types checkout to work on (default: this one)
 exit status: 0 done or up to date, 1 drift found (without --write), 2 error";
@@ -93,6 +94,7 @@ fn run(args: Vec<String>) -> Result<u8> {
     match command.as_str() {
         "sync-schema" => {
             let write = args.flag("--write");
+            let add = args.value("--add")?;
             let reference = args.value("--ref")?.unwrap_or_else(|| "main".into());
             let raw_base = args
                 .value("--upstream")?
@@ -120,7 +122,10 @@ fn run(args: Vec<String>) -> Result<u8> {
                     token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
                 },
             };
-            sync::run(&options)
+            match add {
+                Some(name) => sync::add(&options, &name),
+                None => sync::run(&options),
+            }
         }
         "codegen" => {
             let schema = args.value("--schema")?;

@@ -195,6 +195,26 @@ mod tests {
         }
     }
 
+    /// build.rs generates what is in schema/; the manifest must account for
+    /// exactly that.
+    #[test]
+    fn manifest_lists_exactly_the_vendored_schemas() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let listed: Vec<String> = Manifest::load(&root)
+            .expect("manifest")
+            .entries()
+            .expect("entries")
+            .into_iter()
+            .map(|e| e.file)
+            .collect();
+        let on_disk = clerk_types_codegen::schema_files(
+            std::fs::read_dir(root.join("schema"))
+                .expect("schema dir")
+                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()),
+        );
+        assert_eq!(clerk_types_codegen::schema_files(listed), on_disk);
+    }
+
     #[test]
     fn upsert_updates_in_place_and_keeps_comments() {
         let mut m = Manifest {

@@ -23,6 +23,73 @@ pub struct Options {
     pub upstream: Upstream,
 }
 
+/// `--add NAME`: vendors `json-schema/clerk-NAME-schema.json` at the commit
+/// the ref resolves to, after checking that it generates beside the
+/// schemas already vendored, and records it in the manifest.
+pub fn add(o: &Options, name: &str) -> Result<u8> {
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        anyhow::bail!("--add {name}: expected a name as upstream spells it, lower-case letters and digits (session, emailaddress, organizationmembership)");
+    }
+    let mut manifest = Manifest::load(&o.root)?;
+    let entries = manifest.entries()?;
+    let file = format!("clerk-{name}-schema.json");
+    if entries.iter().any(|e| e.name == name || e.file == file) {
+        anyhow::bail!("{name} is vendored already (schema/{file}); plain `cargo xtask sync-schema` keeps it up to date");
+    }
+    let path = format!("json-schema/{file}");
+    let commit = o.upstream.resolve(&o.reference)?;
+    let bytes = o.upstream.download(&commit, &path)?;
+    // It must generate together with what is vendored, as build.rs will.
+    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
+    for e in &entries {
+        let target = o.root.join("schema").join(&e.file);
+        let old =
+            std::fs::read(&target).with_context(|| format!("{}: cannot read", target.display()))?;
+        sources.push((format!("schema/{}", e.file), old));
+    }
+    sources.push((format!("schema/{file}"), bytes.clone()));
+    let order = clerk_types_codegen::schema_files(
+        sources
+            .iter()
+            .map(|(f, _)| f.trim_start_matches("schema/").to_owned()),
+    );
+    let inputs: Vec<clerk_types_codegen::Input<'_>> = order
+        .iter()
+        .filter_map(|f| sources.iter().find(|(p, _)| p.ends_with(&format!("/{f}"))))
+        .map(|(file, bytes)| clerk_types_codegen::Input { file, bytes })
+        .collect();
+    let generated = clerk_types_codegen::generate_all(&inputs)
+        .map_err(|e| anyhow::anyhow!("upstream {path} at {}: {e}", &commit[..12]))?;
+    let root = generated
+        .iter()
+        .find(|g| g.key == name)
+        .map(|g| g.root.clone())
+        .unwrap_or_default();
+    manifest.upsert(&Entry {
+        name: name.to_owned(),
+        file: file.clone(),
+        repository: o.upstream.repository.clone(),
+        path,
+        reference: o.reference.clone(),
+        commit: commit.clone(),
+        sha256: manifest::sha256_hex(&bytes),
+        synced: manifest::today(),
+    });
+    let text = manifest.render();
+    let target = o.root.join("schema").join(&file);
+    manifest::replace_all(&[(&target, &bytes), (manifest.path(), text.as_bytes())])?;
+    println!(
+        "added schema/{file} ({} at {}); the next cargo build generates clerk_types::{name} (root type {root})",
+        o.reference,
+        &commit[..12]
+    );
+    Ok(0)
+}
+
 /// Exit status: 0 up to date (or written), 1 drift found without `--write`.
 pub fn run(o: &Options) -> Result<u8> {
     let mut manifest = Manifest::load(&o.root)?;

@@ -636,3 +636,122 @@ fn codegen_prints_the_generated_code() {
     );
     assert_eq!(out, out2);
 }
+
+const WIDGET: &str = r#"{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "title": "Clerk Widget",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "object": {"type": "string", "enum": ["widget"]},
+    "id": {"type": "string"},
+    "color": {"type": "string", "enum": ["red", "green"], "nullable": true}
+  },
+  "required": ["object", "id", "color"]
+}"#;
+
+#[test]
+fn add_vendors_a_new_schema_through_the_same_checked_path() {
+    let dir = project("sync-add");
+    let server = Server::start();
+    server.github(
+        COMMIT,
+        &[
+            (SCHEMA_PATH, &vendored()),
+            ("json-schema/clerk-widget-schema.json", WIDGET.as_bytes()),
+        ],
+    );
+    let mut a = args(&server);
+    a.extend(["--add".to_owned(), "widget".to_owned()]);
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (out, err, code) = xtask(&dir, &a, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("added schema/clerk-widget-schema.json"),
+        "{out}"
+    );
+    assert!(
+        out.contains("clerk_types::widget (root type Widget)"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(dir.join("schema/clerk-widget-schema.json")).expect("added"),
+        WIDGET.as_bytes()
+    );
+    let manifest = std::fs::read_to_string(dir.join("schema/manifest.toml")).expect("manifest");
+    assert!(manifest.contains("name = \"widget\""), "{manifest}");
+    assert!(
+        manifest.contains("path = \"json-schema/clerk-widget-schema.json\""),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains(&format!("sha256 = \"{}\"", sha256(WIDGET.as_bytes()))),
+        "{manifest}"
+    );
+    // Again: refused, nothing changes.
+    let before = snapshot(&dir);
+    let (_, err, code) = xtask(&dir, &a, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("widget is vendored already"), "{err}");
+    assert_eq!(snapshot(&dir), before);
+    // A plain sync now checks both, and lists nothing as missing.
+    let plain = args(&server);
+    let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+    let (out, _, code) = xtask(&dir, &plain, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("clerk-widget-schema.json: up to date"),
+        "{out}"
+    );
+    assert!(!out.contains("not vendored"), "{out}");
+    // The next build has the module.
+    std::fs::write(
+        dir.join("examples/probe.rs"),
+        "fn main() { let w: clerk_types::widget::Widget = serde_json::from_str(r#\"{\"object\": \"widget\", \"id\": \"w\", \"color\": \"blue\"}\"#).unwrap(); assert_eq!(w.color.as_ref().map(|c| c.to_string()).as_deref(), Some(\"blue\")); let _root: clerk_types::Widget = w; println!(\"probe ok\"); }\n",
+    )
+    .expect("probe");
+    let build = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "probe"])
+        .current_dir(&dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
+        )
+        .output()
+        .expect("cargo runs");
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&build.stdout).trim(), "probe ok");
+}
+
+#[test]
+fn add_refuses_what_cannot_be_used() {
+    let dir = project("sync-add-bad");
+    let before = snapshot(&dir);
+    let server = Server::start();
+    server.github(
+        COMMIT,
+        &[
+            (SCHEMA_PATH, &vendored()),
+            ("json-schema/clerk-broken-schema.json", br#"{"type": 5}"#),
+        ],
+    );
+    for (name, expect) in [
+        ("broken", "cannot generate Rust types"),
+        ("missing", "HTTP 404"),
+        ("Bad/Name", "expected a name as upstream spells it"),
+        ("client", "client is vendored already"),
+    ] {
+        let mut a = args(&server);
+        a.extend(["--add".to_owned(), name.to_owned()]);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let (_, err, code) = xtask(&dir, &a, &[]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains(expect), "{name}: {err}");
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert_eq!(snapshot(&dir), before, "{name}");
+    }
+}
