@@ -44,6 +44,17 @@
 //! - Structs and enums are `#[non_exhaustive]`: build them with their
 //!   builders (`Client::builder()`), and match with a `_` arm.
 //! - Timestamps are Unix **milliseconds** in `i64`.
+//! - A `oneOf` with a `discriminator` is an enum keyed on its tag, with a
+//!   catch-all for tags this version does not know (none in the Client
+//!   schema today; see the README for the whole dialect).
+//!
+//! # Several schemas
+//!
+//! Each vendored schema is a module (`clerk_types::client`, and for each
+//! schema added with `cargo xtask sync-schema --add NAME`, `clerk_types::NAME`);
+//! [`SCHEMAS`] lists them and [`reencode`] decodes a payload as any of them
+//! by name. A subschema identical to one generated already is one shared
+//! type.
 //!
 //! # Decoding with paths
 //!
@@ -68,7 +79,8 @@
 //! | an enum value the schema does not list (`status: "locked"`) | `Unknown("locked")` | violation |
 //! | a required nullable key absent (`last_authentication_strategy`) | `None` | violation (`required`) |
 //! | an integer written with a fraction of zero (`1.0`) | refused | accepted (JSON Schema's `integer`) |
-//! | an integer beyond `i64` (`format: int64`) | refused | accepted (`format` constrains strings only) |
+//! | an integer beyond its `format` (`int32`, `int64`) | refused | accepted (`format` constrains strings only) |
+//! | a string that breaks its `format` (`email`, `date-time`) | accepted (a `String`) | violation |
 //! | a key given twice | refused (`duplicate field`) | the last one is checked |
 //!
 //! Everything else gets the same verdict from both; the crate's tests check
