@@ -3,8 +3,10 @@
 //! and decodes with the new types. A broken schema fails the build with a
 //! readable error naming the file, line and column.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
@@ -38,62 +40,22 @@ fn generated_code_follows_the_schema() {
     assert!(after.contains("pub locked_reason: ::std::option::Option<::std::string::String>"));
 }
 
-/// A copy of this crate, standalone, with `schema` as its vendored schema.
-fn scratch_crate(name: &str, schema: &[u8]) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["src", "schema", "examples", "benches"] {
-        copy_dir(&root.join(sub), &dir.join(sub));
-    }
-    for file in ["build.rs", "Cargo.lock"] {
-        std::fs::copy(root.join(file), dir.join(file)).expect("copy crate file");
-    }
-    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("manifest");
-    let codegen = root.join("codegen");
-    let manifest = manifest
-        .replace(
-            "path = \"codegen\"",
-            &format!("path = {:?}", codegen.display().to_string()),
-        )
-        .replace("members = [\"codegen\", \"xtask\"]", "")
-        .replace("exclude = [\"fuzz\"]", "");
-    std::fs::write(dir.join("Cargo.toml"), manifest).expect("manifest");
+fn scratch_with(name: &str, schema: &[u8]) -> PathBuf {
+    let dir = scratch::scratch_crate(name);
     std::fs::write(dir.join("schema/clerk-client-schema.json"), schema).expect("schema");
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("scratch dir");
-    for entry in std::fs::read_dir(from).expect("readable dir") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("named"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
-}
-
-fn cargo(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(dir)
-        // One shared target directory keeps the dependencies built once.
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
-        )
-        .output()
-        .expect("cargo runs")
-}
-
 #[test]
 fn a_changed_schema_compiles_into_new_types() {
-    let dir = scratch_crate("regenerate-changed", &changed_schema());
-    std::fs::write(
-        dir.join("examples/probe.rs"),
+    let dir = scratch_with("regenerate-changed", &changed_schema());
+    let mut payload: Value =
+        serde_json::from_str(include_str!("payloads/valid/signed_in.json")).expect("fixture");
+    payload["sessions"][0]["status"] = json!("locked");
+    payload["sessions"][0]["locked_reason"] = json!("too many attempts");
+    std::fs::write(dir.join("payload.json"), payload.to_string()).expect("payload");
+    let out = scratch::run_probe(
+        &dir,
         r#"
         fn main() {
             let json = include_str!("../payload.json");
@@ -104,25 +66,17 @@ fn a_changed_schema_compiles_into_new_types() {
             println!("probe ok");
         }
         "#,
-    )
-    .expect("probe");
-    let mut payload: Value =
-        serde_json::from_str(include_str!("payloads/valid/signed_in.json")).expect("fixture");
-    payload["sessions"][0]["status"] = json!("locked");
-    payload["sessions"][0]["locked_reason"] = json!("too many attempts");
-    std::fs::write(dir.join("payload.json"), payload.to_string()).expect("payload");
-    let out = cargo(&dir, &["run", "--quiet", "--example", "probe"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "probe ok");
+        &[],
+    );
+    assert_eq!(out.trim(), "probe ok");
 }
 
 #[test]
 fn a_broken_schema_fails_the_build_with_file_line_and_column() {
     let mut broken = VENDORED.to_vec();
     broken.truncate(300);
-    let dir = scratch_crate("regenerate-broken", &broken);
-    let out = cargo(&dir, &["build", "--quiet"]);
+    let dir = scratch_with("regenerate-broken", &broken);
+    let out = scratch::cargo(&dir, &["build", "--quiet"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     let line = broken.iter().filter(|b| **b == b'\n').count() + 1;

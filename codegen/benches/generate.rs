@@ -14,8 +14,9 @@ fn main() {
 
 const CLIENT: &[u8] = include_bytes!("../../schema/clerk-client-schema.json");
 
-/// A schema whose properties are `copies` renamed copies of the Client
-/// schema, so every copy brings its own types.
+/// A schema whose properties are `copies` copies of the Client schema, each
+/// with descriptions of its own so that none is identical to another (the
+/// generator would share identical ones): every copy brings its own types.
 fn synthetic(copies: usize) -> Vec<u8> {
     let client: Value = serde_json::from_slice(CLIENT).expect("vendored schema is JSON");
     let mut properties = Map::new();
@@ -26,10 +27,23 @@ fn synthetic(copies: usize) -> Vec<u8> {
                 obj.remove(key);
             }
         }
+        mark(&mut copy, i);
         properties.insert(format!("client_{i}"), copy);
     }
     let root = serde_json::json!({"type": "object", "properties": properties});
     serde_json::to_vec_pretty(&root).expect("serializes")
+}
+
+/// Gives every object schema under `node` a description naming copy `i`.
+fn mark(node: &mut Value, i: usize) {
+    if let Some(obj) = node.as_object_mut() {
+        if obj.contains_key("type") {
+            obj.insert("description".into(), Value::String(format!("Copy {i}.")));
+        }
+        for value in obj.values_mut() {
+            mark(value, i);
+        }
+    }
 }
 
 #[divan::bench(args = [1, 10, 100], sample_count = 10)]

@@ -377,26 +377,12 @@ fn write_vendors_the_exact_bytes_and_records_provenance() {
     assert_eq!(code, 0);
     assert!(out.contains("up to date"), "{out}");
     // And the next build has the new types.
-    std::fs::write(
-        dir.join("examples/probe.rs"),
+    let out = support::run_probe(
+        &dir,
         "fn main() { let s: clerk_types::SessionStatus = \"locked\".into(); assert_eq!(s, clerk_types::SessionStatus::Locked); println!(\"probe ok\"); }\n",
-    )
-    .expect("probe");
-    let build = std::process::Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", "probe"])
-        .current_dir(&dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
-        )
-        .output()
-        .expect("cargo runs");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
+        &[],
     );
-    assert_eq!(String::from_utf8_lossy(&build.stdout).trim(), "probe ok");
+    assert_eq!(out.trim(), "probe ok");
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -705,26 +691,12 @@ fn add_vendors_a_new_schema_through_the_same_checked_path() {
     );
     assert!(!out.contains("not vendored"), "{out}");
     // The next build has the module.
-    std::fs::write(
-        dir.join("examples/probe.rs"),
+    let out = support::run_probe(
+        &dir,
         "fn main() { let w: clerk_types::widget::Widget = serde_json::from_str(r#\"{\"object\": \"widget\", \"id\": \"w\", \"color\": \"blue\"}\"#).unwrap(); assert_eq!(w.color.as_ref().map(|c| c.to_string()).as_deref(), Some(\"blue\")); let _root: clerk_types::Widget = w; println!(\"probe ok\"); }\n",
-    )
-    .expect("probe");
-    let build = std::process::Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", "probe"])
-        .current_dir(&dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
-        )
-        .output()
-        .expect("cargo runs");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
+        &[],
     );
-    assert_eq!(String::from_utf8_lossy(&build.stdout).trim(), "probe ok");
+    assert_eq!(out.trim(), "probe ok");
 }
 
 #[test]

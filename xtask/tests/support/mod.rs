@@ -139,48 +139,15 @@ fn respond(out: &mut TcpStream, status: u16, body: &[u8]) -> std::io::Result<()>
     out.write_all(body)
 }
 
-/// The repository root.
-pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+#[path = "../../../tests/support/scratch.rs"]
+mod scratch;
 
-/// A fresh copy of the crate (manifest, build script, sources, schemas) to
-/// run the xtask against without touching the real `schema/`.
+pub use scratch::{repo_root, run_probe};
+
+/// A fresh copy of the crate to run the xtask against without touching the
+/// real `schema/`.
 pub fn project(name: &str) -> PathBuf {
-    let root = repo_root();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["src", "schema", "examples", "benches"] {
-        copy_dir(&root.join(sub), &dir.join(sub));
-    }
-    for file in ["build.rs", "Cargo.lock"] {
-        std::fs::copy(root.join(file), dir.join(file))
-            .unwrap_or_else(|e| panic!("copy {file}: {e}"));
-    }
-    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("manifest");
-    let codegen = root.join("codegen").canonicalize().expect("codegen dir");
-    let manifest = manifest
-        .replace(
-            "path = \"codegen\"",
-            &format!("path = {:?}", codegen.display().to_string()),
-        )
-        .replace("members = [\"codegen\", \"xtask\"]", "")
-        .replace("exclude = [\"fuzz\"]", "");
-    std::fs::write(dir.join("Cargo.toml"), manifest).expect("manifest");
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("dir");
-    for entry in std::fs::read_dir(from).expect("readable dir") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("named"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
+    scratch::scratch_crate(name)
 }
 
 /// Every file under `dir/schema`, with its bytes.
