@@ -4,9 +4,13 @@
 
 #![cfg(feature = "validate")]
 
+#[path = "support/shape.rs"]
+mod shape;
+
 use clerk_types::{validate, Client};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use shape::{CLIENT_KEYS as CLIENT_REQUIRED, CLIENT_NULLABLE_REQUIRED, SESSION_REQUIRED};
 
 fn pointers(doc: &Value) -> Vec<String> {
     validate::client(doc)
@@ -310,31 +314,6 @@ enum Mutation {
     WrongTag,
 }
 
-const CLIENT_REQUIRED: [&str; 10] = [
-    "object",
-    "id",
-    "session_ids",
-    "sessions",
-    "sign_in_id",
-    "sign_up_id",
-    "last_active_session_id",
-    "last_authentication_strategy",
-    "updated_at",
-    "created_at",
-];
-const SESSION_REQUIRED: [&str; 10] = [
-    "object",
-    "id",
-    "user_id",
-    "client_id",
-    "status",
-    "last_active_at",
-    "expire_at",
-    "abandon_at",
-    "updated_at",
-    "created_at",
-];
-
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (0..CLIENT_REQUIRED.len()).prop_map(Mutation::DropClientKey),
@@ -375,13 +354,7 @@ fn apply(doc: &mut Value, m: &Mutation) -> Option<(bool, bool)> {
             let key = CLIENT_REQUIRED[*i];
             doc.as_object_mut()?.remove(key);
             // Difference: a required nullable key may be absent when decoding.
-            let nullable = [
-                "sign_in_id",
-                "sign_up_id",
-                "last_active_session_id",
-                "last_authentication_strategy",
-            ]
-            .contains(&key);
+            let nullable = CLIENT_NULLABLE_REQUIRED.contains(&key);
             Some((false, nullable))
         }
         Mutation::DropSessionKey(i) => {

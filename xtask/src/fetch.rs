@@ -78,6 +78,12 @@ impl Upstream {
         bail!("GET {url}: more than {MAX_REDIRECTS} redirects")
     }
 
+    /// GETs a GitHub API document.
+    fn get_json(&self, url: &str) -> Result<Value> {
+        let body = self.get(url, "application/vnd.github+json")?;
+        serde_json::from_slice(&body).with_context(|| format!("GET {url}: the answer is not JSON"))
+    }
+
     /// Resolves `reference` (branch, tag or SHA) to a full commit SHA.
     pub fn resolve(&self, reference: &str) -> Result<String> {
         let url = format!(
@@ -86,9 +92,7 @@ impl Upstream {
             self.repository,
             reference
         );
-        let body = self.get(&url, "application/vnd.github+json")?;
-        let value: Value = serde_json::from_slice(&body)
-            .with_context(|| format!("GET {url}: the answer is not JSON"))?;
+        let value = self.get_json(&url)?;
         let sha = value
             .get("sha")
             .and_then(Value::as_str)
@@ -121,9 +125,7 @@ impl Upstream {
             dir,
             commit
         );
-        let body = self.get(&url, "application/vnd.github+json")?;
-        let value: Value = serde_json::from_slice(&body)
-            .with_context(|| format!("GET {url}: the answer is not JSON"))?;
+        let value = self.get_json(&url)?;
         let entries = value
             .as_array()
             .with_context(|| format!("GET {url}: the answer is not a directory listing"))?;
