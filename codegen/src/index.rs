@@ -103,3 +103,67 @@ pub fn index(modules: &[Module<'_>]) -> String {
         Err(e) => format!("compile_error!({:?});", e.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::naming::NamedNode;
+
+    fn generated(key: &str, names: &[&str], shared: &[(&str, &str)]) -> Generated {
+        Generated {
+            key: key.into(),
+            file: syn::parse_str("").expect("empty file"),
+            names: names
+                .iter()
+                .map(|n| NamedNode {
+                    pointer: String::new(),
+                    name: (*n).into(),
+                    from_table: true,
+                })
+                .collect(),
+            root: names[0].into(),
+            shared: shared
+                .iter()
+                .map(|(a, b)| ((*a).into(), (*b).into()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn modules_reexports_and_the_schema_table() {
+        let client = generated("client", &["Client", "Session"], &[]);
+        let session = generated(
+            "session",
+            &["Session"],
+            &[("Session", "crate::client::Session")],
+        );
+        let user = generated("user", &["User", "UserSession"], &[]);
+        let out = index(&[
+            Module {
+                generated: &client,
+                schema_file: "clerk-client-schema.json",
+            },
+            Module {
+                generated: &session,
+                schema_file: "clerk-session-schema.json",
+            },
+            Module {
+                generated: &user,
+                schema_file: "clerk-user-schema.json",
+            },
+        ]);
+        assert!(out.contains("pub mod client {"), "{out}");
+        assert!(
+            out.contains("include!(concat!(env!(\"OUT_DIR\"), \"/session.rs\"));"),
+            "{out}"
+        );
+        // The first module's types all at the root; later ones their root
+        // only, and a name is exported once.
+        assert!(out.contains("pub use client::Session;"), "{out}");
+        assert!(!out.contains("pub use session::Session;"), "{out}");
+        assert!(out.contains("pub use user::User;"), "{out}");
+        assert!(!out.contains("UserSession;"), "{out}");
+        assert!(out.contains("\"user\" => {"), "{out}");
+        assert!(out.contains("root_type: \"User\""), "{out}");
+    }
+}

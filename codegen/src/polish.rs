@@ -102,6 +102,19 @@ pub fn polish(file: &mut syn::File, cx: &Context) {
                     items.extend(tag);
                 }
             }
+            // typify's `builder()` gets the doc comment it lacks.
+            Item::Impl(mut i) if i.trait_.is_none() => {
+                for item in &mut i.items {
+                    if let syn::ImplItem::Fn(f) = item {
+                        if f.sig.ident == "builder"
+                            && !f.attrs.iter().any(|a| a.path().is_ident("doc"))
+                        {
+                            f.attrs.push(parse_quote!(#[doc = " A builder: set the required fields, then `try_into()` this type (it is `#[non_exhaustive]`)."]));
+                        }
+                    }
+                }
+                items.push(Item::Impl(i));
+            }
             // typify's conversions of an open enum are replaced by open_enum's.
             Item::Impl(i)
                 if impl_target(&i).is_some_and(|t| open.contains(&t)) && i.trait_.is_some() => {}
@@ -656,6 +669,54 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("Tag(::std::string::String)"), "{out}");
+    }
+
+    #[test]
+    fn unions_become_enums_keyed_on_their_tag() {
+        let mut file: syn::File = syn::parse_str(
+            r#"
+            #[doc = "A verification."]
+            #[serde(untagged)]
+            pub enum V { Variant0(VOtp), Variant1(VAdmin) }
+            impl ::std::convert::From<VOtp> for V { fn from(v: VOtp) -> Self { Self::Variant0(v) } }
+            pub struct VOtp { pub a: i64 }
+            impl VOtp { pub fn builder() -> builder::VOtp { Default::default() } }
+            pub mod builder { pub struct V {} pub struct VOtp {} }
+        "#,
+        )
+        .expect("parses");
+        let variant = |ident: &str, type_name: &str, tag: Option<&str>| crate::naming::Variant {
+            ident: ident.into(),
+            type_name: type_name.into(),
+            tag: tag.map(Into::into),
+        };
+        let cx = Context {
+            unions: vec![crate::naming::Union {
+                name: "V".into(),
+                property: "object".into(),
+                variants: vec![
+                    variant("Otp", "VOtp", Some("verification_otp")),
+                    variant("Admin", "crate::m::VAdmin", None),
+                ],
+            }],
+            ..Context::default()
+        };
+        polish(&mut file, &cx);
+        let out = prettyplease::unparse(&file);
+        assert!(out.contains("Otp(VOtp),"), "{out}");
+        assert!(out.contains("Admin(crate::m::VAdmin),"), "{out}");
+        assert!(out.contains("Unknown(::serde_json::Value),"), "{out}");
+        assert!(out.contains("\"verification_otp\" => {"), "{out}");
+        assert!(out.contains("/// A verification."), "{out}");
+        assert!(
+            !out.contains("Variant0"),
+            "typify's enum and its impls are gone: {out}"
+        );
+        assert!(!out.contains("pub struct V {}"), "and its builder: {out}");
+        assert!(
+            out.contains("/// A builder: set the required fields"),
+            "{out}"
+        );
     }
 
     #[test]
