@@ -149,6 +149,14 @@ fn usage_and_io_errors_exit_2() {
     let (_, err, code) = run(&["--bogus", "ok.json"], &dir);
     assert_eq!(code, 2);
     assert!(err.contains("unknown option --bogus"), "{err}");
+    let (_, err, code) = run(&["--type", "nope", "ok.json"], &dir);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--type nope: no such vendored schema (known: client)"),
+        "{err}"
+    );
+    let (out, _, code) = run(&["--type", "client", "ok.json"], &dir);
+    assert_eq!((out.as_str(), code), ("ok.json: ok\n", 0));
     let (out, err, code) = run(&["ok.json", "missing.json"], &dir);
     assert_eq!(code, 2);
     assert_eq!(out, "ok.json: ok\n");
