@@ -84,8 +84,10 @@ pub fn polish(file: &mut syn::File, cx: &Context) {
                 s.attrs.push(parse_quote!(#[non_exhaustive]));
                 if let Fields::Named(fields) = &mut s.fields {
                     for field in fields.named.iter_mut() {
-                        lenient_nullable(&mut field.attrs);
-                        tidy_docs(&mut field.attrs, None);
+                        let note = lenient_nullable(&mut field.attrs).then(|| {
+                            "Required and nullable: always written (`None` as `null`); `null` and an absent key both decode as `None`.".to_owned()
+                        });
+                        tidy_docs(&mut field.attrs, note.as_ref());
                     }
                 }
                 items.push(Item::Struct(s));
@@ -356,18 +358,24 @@ fn retain_serde(attrs: &mut Vec<Attribute>, mut keep: impl FnMut(&Meta) -> bool)
 /// (`deserialize_with = Option::deserialize`). Dropping that lets serde's
 /// own handling of `Option` accept an absent key as `None`, and since no
 /// `skip_serializing_if` is added, `None` is still written as `null`.
-fn lenient_nullable(attrs: &mut Vec<Attribute>) {
+/// Returns whether the field was such a one.
+fn lenient_nullable(attrs: &mut Vec<Attribute>) -> bool {
+    let mut found = false;
     retain_serde(attrs, |meta| match meta {
         Meta::NameValue(nv) if nv.path.is_ident("deserialize_with") => {
-            lit_str(&nv.value).is_none_or(|f| !f.ends_with("Option::deserialize"))
+            let keep = lit_str(&nv.value).is_none_or(|f| !f.ends_with("Option::deserialize"));
+            found |= !keep;
+            keep
         }
         _ => true,
     });
+    found
 }
 
 /// Rewrites the doc attributes of an item as one `#[doc]` per line, with the
 /// leading space rustdoc expects, trimmed, and without typify's placeholder
-/// (the bare type name in backticks); appends where the type comes from.
+/// (the bare type name in backticks); appends a last paragraph (where a
+/// type comes from, what a field accepts).
 fn tidy_docs(attrs: &mut Vec<Attribute>, origin: Option<&String>) {
     let mut text = String::new();
     let mut first = None;
@@ -638,6 +646,10 @@ mod tests {
         "#);
         assert!(!out.contains("deserialize_with"), "{out}");
         assert!(out.contains("skip_serializing_if"), "{out}");
+        assert!(
+            out.contains("/// Required and nullable: always written"),
+            "{out}"
+        );
     }
 
     #[test]
