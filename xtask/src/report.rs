@@ -24,8 +24,8 @@ pub struct Drift<'a> {
     pub new_text: &'a str,
     /// Semantic changes.
     pub changes: &'a [Change],
-    /// Rust API changes.
-    pub api: &'a [Delta],
+    /// Rust API changes; `None` when the new schema did not generate.
+    pub api: Option<&'a [Delta]>,
 }
 
 impl Drift<'_> {
@@ -35,7 +35,7 @@ impl Drift<'_> {
             .changes
             .iter()
             .map(|c| classify(&c.kind).bump)
-            .chain(self.api.iter().map(|d| d.bump))
+            .chain(self.api.into_iter().flatten().map(|d| d.bump))
             .max()
             .unwrap_or(Bump::Patch);
         let runtime = self
@@ -76,12 +76,22 @@ impl Drift<'_> {
                 v.why
             );
         }
-        let _ = writeln!(out, "\nRust API ({}):", self.api.len());
-        if self.api.is_empty() {
-            let _ = writeln!(out, "  unchanged");
-        }
-        for delta in self.api {
-            let _ = writeln!(out, "  {delta}");
+        match self.api {
+            Some(api) => {
+                let _ = writeln!(out, "\nRust API ({}):", api.len());
+                if api.is_empty() {
+                    let _ = writeln!(out, "  unchanged");
+                }
+                for delta in api {
+                    let _ = writeln!(out, "  {delta}");
+                }
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "\nRust API: not generated, the new schema does not generate (see the error)"
+                );
+            }
         }
         let _ = writeln!(out, "\nText diff (vendored -> upstream):");
         out.push_str(&unified_diff(self.old_text, self.new_text, DIFF_LINES));

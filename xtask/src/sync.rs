@@ -187,14 +187,16 @@ fn examine(
 ) -> Result<Examined> {
     let label = format!("schema/{}", entry.file);
     let upstream_label = format!("upstream {} at {}", entry.path, &commit[..12]);
-    let new_code = clerk_types_codegen::generate(&label, new)
-        .map_err(|e| anyhow::anyhow!("{upstream_label}: {e}"))?;
-    let old_code =
-        clerk_types_codegen::generate(&label, old).map_err(|e| anyhow::anyhow!("{e}"))?;
     let old_json = clerk_types_codegen::parse(&label, old)?;
     let new_json = clerk_types_codegen::parse(&upstream_label, new)?;
     let changes = changes::diff(&old_json, &new_json);
-    let api = api::delta(&api::surface(&old_code.file), &api::surface(&new_code.file));
+    let old_code =
+        clerk_types_codegen::generate(&label, old).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let new_code = clerk_types_codegen::generate(&label, new);
+    let api = new_code
+        .as_ref()
+        .ok()
+        .map(|new_code| api::delta(&api::surface(&old_code.file), &api::surface(&new_code.file)));
     let (old_text, new_text) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
     let drift = report::Drift {
         file: &entry.file,
@@ -204,8 +206,14 @@ fn examine(
         old_text: &old_text,
         new_text: &new_text,
         changes: &changes,
-        api: &api,
+        api: api.as_deref(),
     };
+    if let Err(e) = new_code {
+        // Still say what changed, so the maintainer sees what to adapt;
+        // the error stays the one line that ends the run.
+        print!("{}", drift.render());
+        anyhow::bail!("{upstream_label}: {e}");
+    }
     let (bump, runtime) = drift.verdict();
     Ok(Examined {
         text: drift.render(),

@@ -727,3 +727,29 @@ fn add_refuses_what_cannot_be_used() {
         assert_eq!(snapshot(&dir), before, "{name}");
     }
 }
+
+#[test]
+fn a_schema_that_does_not_generate_is_still_described() {
+    let renamed = edited(|s| {
+        let sessions = s["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("sessions")
+            .unwrap();
+        s["properties"]["client_sessions"] = sessions;
+    });
+    let (out, err, code, unchanged) = sync("sync-renamed-report", &renamed, &[]);
+    assert_eq!(code, 2);
+    assert!(unchanged);
+    assert!(out.contains("client_sessions: property added"), "{out}");
+    assert!(
+        out.contains("sessions: property removed (was required)"),
+        "{out}"
+    );
+    assert!(out.contains("Rust API: not generated"), "{out}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("`Session` at \"/properties/sessions/items\""),
+        "{err}"
+    );
+}
