@@ -2,6 +2,7 @@
 
 mod support;
 
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -25,14 +26,23 @@ fn session(schema: &mut Value) -> &mut Value {
     &mut schema["properties"]["sessions"]["items"]
 }
 
-fn args(server: &Server) -> Vec<String> {
-    vec![
-        "sync-schema".into(),
-        "--upstream".into(),
-        server.base.clone(),
-        "--github-api".into(),
-        server.base.clone(),
-    ]
+/// Runs `sync-schema` in `dir` against `server`, with `extra` arguments and
+/// environment.
+fn run_sync(
+    dir: &Path,
+    server: &Server,
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> (String, String, i32) {
+    let mut args = vec![
+        "sync-schema",
+        "--upstream",
+        &server.base,
+        "--github-api",
+        &server.base,
+    ];
+    args.extend_from_slice(extra);
+    xtask(dir, &args, env)
 }
 
 fn sync(name: &str, upstream: &[u8], extra: &[&str]) -> (String, String, i32, bool) {
@@ -46,10 +56,7 @@ fn sync(name: &str, upstream: &[u8], extra: &[&str]) -> (String, String, i32, bo
             ("json-schema/clerk-user-schema.json", b"{}"),
         ],
     );
-    let mut a = args(&server);
-    a.extend(extra.iter().map(|s| (*s).to_owned()));
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (out, err, code) = xtask(&dir, &a, &[]);
+    let (out, err, code) = run_sync(&dir, &server, extra, &[]);
     let unchanged = snapshot(&dir) == before;
     (out, err, code, unchanged)
 }
@@ -283,9 +290,7 @@ fn github_token_is_sent_when_set() {
     let dir = project("sync-token");
     let server = Server::start();
     server.github(COMMIT, &[(SCHEMA_PATH, &vendored())]);
-    let a = args(&server);
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (_, err, code) = xtask(&dir, &a, &[("GITHUB_TOKEN", "t0ken")]);
+    let (_, err, code) = run_sync(&dir, &server, &[], &[("GITHUB_TOKEN", "t0ken")]);
     assert_eq!(code, 0, "{err}");
     let requests = server.requests.lock().expect("requests");
     assert!(
@@ -319,10 +324,7 @@ fn ref_is_resolved_to_a_commit_first() {
         &format!("/api-evangelist/clerk-com/{tag_commit}/{SCHEMA_PATH}"),
         Reply::Body(200, vendored()),
     );
-    let mut a = args(&server);
-    a.extend(["--ref".to_owned(), "v2".to_owned()]);
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (out, err, code) = xtask(&dir, &a, &[]);
+    let (out, err, code) = run_sync(&dir, &server, &["--ref", "v2"], &[]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("up to date with v2 (fedcba987654)"), "{out}");
     assert!(
@@ -342,10 +344,7 @@ fn write_vendors_the_exact_bytes_and_records_provenance() {
     let dir = project("sync-write");
     let server = Server::start();
     server.github(COMMIT, &[(SCHEMA_PATH, &new)]);
-    let mut a = args(&server);
-    a.push("--write".into());
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (out, err, code) = xtask(&dir, &a, &[]);
+    let (out, err, code) = run_sync(&dir, &server, &["--write"], &[]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains("wrote schema/clerk-client-schema.json"),
@@ -373,7 +372,7 @@ fn write_vendors_the_exact_bytes_and_records_provenance() {
     let names: Vec<String> = snapshot(&dir).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["clerk-client-schema.json", "manifest.toml"]);
     // Now up to date.
-    let (out, _, code) = xtask(&dir, &a, &[]);
+    let (out, _, code) = run_sync(&dir, &server, &["--write"], &[]);
     assert_eq!(code, 0);
     assert!(out.contains("up to date"), "{out}");
     // And the next build has the new types.
@@ -401,13 +400,11 @@ fn fails(name: &str, setup: impl FnOnce(&Server), extra: &[&str], expect: &str) 
     let server = Server::start();
     setup(&server);
     for write in [false, true] {
-        let mut a = args(&server);
-        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        let mut a = extra.to_vec();
         if write {
-            a.push("--write".into());
+            a.push("--write");
         }
-        let a: Vec<&str> = a.iter().map(String::as_str).collect();
-        let (out, err, code) = xtask(&dir, &a, &[]);
+        let (out, err, code) = run_sync(&dir, &server, &a, &[]);
         assert_eq!(code, 2, "{name}: {out}{err}");
         assert_eq!(err.lines().count(), 1, "{name}: one line, got {err:?}");
         assert!(err.starts_with("error: "), "{name}: {err}");
@@ -580,15 +577,13 @@ fn redirects_are_followed_and_checked() {
             "/api-evangelist/clerk-com/{COMMIT}/elsewhere/schema.json"
         )),
     );
-    let a = args(&server);
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (out, err, code) = xtask(&dir, &a, &[]);
+    let (out, err, code) = run_sync(&dir, &server, &[], &[]);
     assert_eq!(code, 0, "{out}{err}");
     server.route(
         &format!("/api-evangelist/clerk-com/{COMMIT}/{SCHEMA_PATH}"),
         Reply::Redirect("http://example.com/x".into()),
     );
-    let (_, err, code) = xtask(&dir, &a, &[]);
+    let (_, err, code) = run_sync(&dir, &server, &[], &[]);
     assert_eq!(code, 2);
     assert!(err.contains("only https is allowed"), "{err}");
 }
@@ -647,10 +642,8 @@ fn add_vendors_a_new_schema_through_the_same_checked_path() {
             ("json-schema/clerk-widget-schema.json", WIDGET.as_bytes()),
         ],
     );
-    let mut a = args(&server);
-    a.extend(["--add".to_owned(), "widget".to_owned()]);
-    let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let (out, err, code) = xtask(&dir, &a, &[]);
+    let add = ["--add", "widget"];
+    let (out, err, code) = run_sync(&dir, &server, &add, &[]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains("added schema/clerk-widget-schema.json"),
@@ -676,14 +669,12 @@ fn add_vendors_a_new_schema_through_the_same_checked_path() {
     );
     // Again: refused, nothing changes.
     let before = snapshot(&dir);
-    let (_, err, code) = xtask(&dir, &a, &[]);
+    let (_, err, code) = run_sync(&dir, &server, &add, &[]);
     assert_eq!(code, 2);
     assert!(err.contains("widget is vendored already"), "{err}");
     assert_eq!(snapshot(&dir), before);
     // A plain sync now checks both, and lists nothing as missing.
-    let plain = args(&server);
-    let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
-    let (out, _, code) = xtask(&dir, &plain, &[]);
+    let (out, _, code) = run_sync(&dir, &server, &[], &[]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("clerk-widget-schema.json: up to date"),
@@ -717,10 +708,7 @@ fn add_refuses_what_cannot_be_used() {
         ("Bad/Name", "expected a name as upstream spells it"),
         ("client", "client is vendored already"),
     ] {
-        let mut a = args(&server);
-        a.extend(["--add".to_owned(), name.to_owned()]);
-        let a: Vec<&str> = a.iter().map(String::as_str).collect();
-        let (_, err, code) = xtask(&dir, &a, &[]);
+        let (_, err, code) = run_sync(&dir, &server, &["--add", name], &[]);
         assert_eq!(code, 2, "{name}: {err}");
         assert!(err.contains(expect), "{name}: {err}");
         assert_eq!(err.lines().count(), 1, "{name}: {err}");
