@@ -1,16 +1,15 @@
 //! Generates the Clerk types from the vendored schemas, at every build where
-//! a schema (or the generator) changed, and at no other.
+//! a schema, the names file (or the generator) changed, and at no other.
 //!
 //! The work is done by `clerk-types-codegen` (shared with `cargo xtask`):
-//! vendored bytes -> naming -> normalize -> prepare -> typify -> polish ->
-//! prettyplease, written to `OUT_DIR` and `include!`d by `src/lib.rs`.
-//!
-//! Every `schema/clerk-*-schema.json` is generated (`schema/manifest.toml`
-//! records where each came from; a test keeps the two in step), the Client
-//! schema first, so the types it shares with others live in `client`.
+//! `vendored::load` reads `schema/`, `generate` runs the pipeline (see
+//! ARCHITECTURE.md), and this script writes the results to `OUT_DIR`, where
+//! `src/lib.rs` `include!`s them.
 
 use std::path::Path;
 use std::process::ExitCode;
+
+use clerk_types_codegen::vendored;
 
 fn main() -> ExitCode {
     // A directory is scanned as a whole: edits, additions and removals count.
@@ -30,53 +29,24 @@ fn run() -> Result<(), String> {
     let out_dir =
         std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set; build.rs must be run by cargo")?;
     let out_dir = Path::new(&out_dir);
-    let files = schema_files()?;
-    let mut sources = Vec::new();
-    for name in &files {
-        let path = format!("schema/{name}");
-        let bytes = std::fs::read(&path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-        sources.push((path, bytes));
+    let set = vendored::load(Path::new("schema")).map_err(|e| e.to_string())?;
+    if set.schemas.first().map(|s| s.file.as_str()) != Some(vendored::CLIENT_FILE) {
+        return Err(format!(
+            "schema/{} is missing: restore it (git checkout schema/)",
+            vendored::CLIENT_FILE
+        ));
     }
-    let inputs: Vec<clerk_types_codegen::Input<'_>> = sources
-        .iter()
-        .map(|(file, bytes)| clerk_types_codegen::Input { file, bytes })
-        .collect();
-    let generated = clerk_types_codegen::generate_all(&inputs).map_err(|e| e.to_string())?;
-    for ((name, (path, bytes)), g) in files.iter().zip(&sources).zip(&generated) {
-        write(&out_dir.join(format!("{}.rs", g.key)), g.source())?;
-        let normalized = clerk_types_codegen::normalized(path, bytes).map_err(|e| e.to_string())?;
-        write(&out_dir.join(name), normalized.to_string())?;
+    let generated = set.generate().map_err(|e| {
+        format!("{e} (the vendored files must be upstream's exact bytes: restore them with `git checkout schema/`, or re-sync with `cargo xtask sync-schema --write`)")
+    })?;
+    for module in &generated.modules {
+        write(&out_dir.join(format!("{}.rs", module.key)), module.source())?;
     }
-    let modules: Vec<clerk_types_codegen::index::Module<'_>> = generated
-        .iter()
-        .zip(&files)
-        .map(
-            |(generated, schema_file)| clerk_types_codegen::index::Module {
-                generated,
-                schema_file,
-            },
-        )
-        .collect();
-    write(
-        &out_dir.join("schemas.rs"),
-        clerk_types_codegen::index::index(&modules),
-    )
-}
-
-/// The vendored schema files: the Client schema first, then by name.
-fn schema_files() -> Result<Vec<String>, String> {
-    let entries = std::fs::read_dir("schema").map_err(|e| format!("schema/: cannot read: {e}"))?;
-    let files = clerk_types_codegen::schema_files(
-        entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned()),
-    );
-    if files.first().map(String::as_str) != Some("clerk-client-schema.json") {
-        return Err(
-            "schema/clerk-client-schema.json is missing: restore it (git checkout schema/)".into(),
-        );
+    for (file, normalized) in &generated.normalized {
+        write(&out_dir.join(file), normalized.to_string())?;
     }
-    Ok(files)
+    write(&out_dir.join("schemas.rs"), generated.index())?;
+    Ok(())
 }
 
 fn write(path: &Path, text: String) -> Result<(), String> {

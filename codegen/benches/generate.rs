@@ -1,5 +1,5 @@
 //! The generator's own time: the whole pipeline (parse, name, normalize,
-//! typify, polish, format) on the Client schema and on synthetic schemas
+//! typify, model, render, format) on the Client schema and on synthetic schemas
 //! 10 and 100 times its size, to show how it scales.
 //!
 //! `cargo bench -p clerk-types-codegen --bench generate`; see BENCHMARKS.md.
@@ -54,7 +54,9 @@ fn generate(bencher: Bencher, scale: usize) {
         ("synthetic-schema.json", synthetic(scale))
     };
     bencher.counter(BytesCount::new(bytes.len())).bench(|| {
-        let generated = clerk_types_codegen::generate(file, black_box(&bytes)).expect("generates");
+        let names = clerk_types_codegen::Names::empty();
+        let generated =
+            clerk_types_codegen::generate(file, black_box(&bytes), &names).expect("generates");
         black_box(generated.source())
     });
 }

@@ -10,28 +10,20 @@ use syn::Ident;
 
 use crate::Generated;
 
-/// One generated module and where its files are.
-pub struct Module<'a> {
-    /// What was generated.
-    pub generated: &'a Generated,
-    /// The vendored file's name (`clerk-client-schema.json`).
-    pub schema_file: &'a str,
-}
-
 /// The Rust source of the index, to be `include!`d at the crate root. Each
 /// module's code is expected at `$OUT_DIR/<key>.rs` and its normalized
-/// schema at `$OUT_DIR/<schema_file>`.
-pub fn index(modules: &[Module<'_>]) -> String {
+/// schema at `$OUT_DIR/<schema file name>`.
+pub fn index(modules: &[Generated]) -> String {
     let mut exported: BTreeSet<String> = BTreeSet::new();
     let mut items: Vec<TokenStream> = Vec::new();
     let mut exports: Vec<TokenStream> = Vec::new();
     for (i, m) in modules.iter().enumerate() {
-        let g = m.generated;
+        let g = &m.model;
         let module = Ident::new(&g.key, Span::call_site());
         let code = format!("/{}.rs", g.key);
         let doc = format!(
             " Clerk's `{}` object and the types inside it, generated from `schema/{}`.",
-            g.root, m.schema_file
+            g.root, g.file
         );
         items.push(quote! {
             #[doc = #doc]
@@ -42,34 +34,30 @@ pub fn index(modules: &[Module<'_>]) -> String {
         });
         // The first module's types all go to the crate root; later
         // modules' roots only, unless the name is taken.
-        let names: Vec<&String> = if i == 0 {
-            g.names
-                .iter()
-                .map(|n| &n.name)
-                .filter(|n| !g.shared.contains_key(*n))
-                .collect()
+        let names: Vec<&str> = if i == 0 {
+            g.types.iter().map(|t| t.name.as_str()).collect()
         } else {
-            vec![&g.root]
+            g.public_names().filter(|n| *n == g.root).collect()
         };
         for name in names {
-            if !name.is_empty() && exported.insert(name.clone()) {
+            if !name.is_empty() && exported.insert(name.to_owned()) {
                 let ident = Ident::new(name, Span::call_site());
                 exports.push(quote!(pub use #module::#ident;));
             }
         }
     }
-    let keys: Vec<&str> = modules.iter().map(|m| m.generated.key.as_str()).collect();
-    let roots: Vec<&str> = modules.iter().map(|m| m.generated.root.as_str()).collect();
+    let keys: Vec<&str> = modules.iter().map(|m| m.key.as_str()).collect();
+    let roots: Vec<&str> = modules.iter().map(|m| m.model.root.as_str()).collect();
     let files: Vec<String> = modules
         .iter()
-        .map(|m| format!("/{}", m.schema_file))
+        .map(|m| format!("/{}", m.model.file))
         .collect();
-    let schema_files: Vec<&str> = modules.iter().map(|m| m.schema_file).collect();
+    let schema_files: Vec<&str> = modules.iter().map(|m| m.model.file.as_str()).collect();
     let root_paths: Vec<TokenStream> = modules
         .iter()
         .map(|m| {
-            let module = Ident::new(&m.generated.key, Span::call_site());
-            let root = Ident::new(&m.generated.root, Span::call_site());
+            let module = Ident::new(&m.key, Span::call_site());
+            let root = Ident::new(&m.model.root, Span::call_site());
             quote!(#module::#root)
         })
         .collect();
@@ -107,25 +95,41 @@ pub fn index(modules: &[Module<'_>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::naming::NamedNode;
+    use crate::model::{Kind, Module, Struct, TypeDef};
 
     fn generated(key: &str, names: &[&str], shared: &[(&str, &str)]) -> Generated {
+        let def = |n: &&str| TypeDef {
+            name: (*n).into(),
+            pointer: Some(String::new()),
+            path: String::new(),
+            docs: None,
+            kind: Kind::Struct(Struct {
+                fields: Vec::new(),
+                flattened: Vec::new(),
+                required_without_property: Vec::new(),
+                closed: false,
+            }),
+        };
+        let shared: std::collections::BTreeMap<String, String> = shared
+            .iter()
+            .map(|(a, b)| ((*a).into(), (*b).into()))
+            .collect();
         Generated {
             key: key.into(),
             file: syn::parse_str("").expect("empty file"),
-            names: names
-                .iter()
-                .map(|n| NamedNode {
-                    pointer: String::new(),
-                    name: (*n).into(),
-                    from_table: true,
-                })
-                .collect(),
-            root: names[0].into(),
-            shared: shared
-                .iter()
-                .map(|(a, b)| ((*a).into(), (*b).into()))
-                .collect(),
+            model: Module {
+                key: key.into(),
+                file: format!("clerk-{key}-schema.json"),
+                root: names[0].into(),
+                types: names
+                    .iter()
+                    .filter(|n| !shared.contains_key(**n))
+                    .map(def)
+                    .collect(),
+                shared,
+                unpinned: Vec::new(),
+                stale: Vec::new(),
+            },
         }
     }
 
@@ -138,20 +142,7 @@ mod tests {
             &[("Session", "crate::client::Session")],
         );
         let user = generated("user", &["User", "UserSession"], &[]);
-        let out = index(&[
-            Module {
-                generated: &client,
-                schema_file: "clerk-client-schema.json",
-            },
-            Module {
-                generated: &session,
-                schema_file: "clerk-session-schema.json",
-            },
-            Module {
-                generated: &user,
-                schema_file: "clerk-user-schema.json",
-            },
-        ]);
+        let out = index(&[client, session, user]);
         assert!(out.contains("pub mod client {"), "{out}");
         assert!(
             out.contains("include!(concat!(env!(\"OUT_DIR\"), \"/session.rs\"));"),

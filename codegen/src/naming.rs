@@ -1,80 +1,20 @@
-//! Stable Rust names for schema nodes.
+//! Rust names for schema nodes.
 //!
-//! typify names a type after its JSON path (`ClerkClientSessionsItem`), so an
-//! upstream rename of a property would silently rename a public Rust type.
-//! Here every type-bearing node gets its name explicitly, written into the
-//! schema as a `title` (which typify takes as the name): first from the
-//! naming [`TABLE`], keyed by the node's JSON pointer in the *upstream*
-//! schema, then, for nodes the table does not know, from the nearest named
-//! ancestor plus the property name. A table entry that matches nothing is an
-//! error, so a moved or renamed node is noticed instead of renamed.
+//! Every type-bearing node gets its name explicitly, written into the schema
+//! as a `title` (which typify takes as the name): the name pinned for its
+//! JSON pointer in the names file ([`crate::names`]), or, for a node the
+//! file does not know yet, one derived from the nearest named ancestor plus
+//! the property name (`sync-schema` pins it before the schema lands). Every
+//! name goes through [`crate::case::type_name`], the casing typify applies.
+//! This stage only names; what the names mean is the model's business.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use crate::case::type_name;
+use crate::names::{Names, Pin};
 use crate::walk::{self, Step};
-
-/// One row of the naming table.
-#[derive(Clone, Copy, Debug)]
-pub struct TableEntry {
-    /// The schema the row applies to, as its file is keyed (`client` for
-    /// `clerk-client-schema.json`).
-    pub schema: &'static str,
-    /// JSON pointer of the node in the upstream schema.
-    pub pointer: &'static str,
-    /// The Rust type name.
-    pub name: &'static str,
-}
-
-/// The names users see. Changing a row is a breaking change of the crate.
-pub const TABLE: &[TableEntry] = &[
-    entry("client", "", "Client"),
-    entry("client", "/properties/object", "ClientObject"),
-    entry("client", "/properties/sessions/items", "Session"),
-    entry(
-        "client",
-        "/properties/sessions/items/properties/object",
-        "SessionObject",
-    ),
-    entry(
-        "client",
-        "/properties/sessions/items/properties/status",
-        "SessionStatus",
-    ),
-    entry(
-        "client",
-        "/properties/sessions/items/properties/latest_activity",
-        "SessionActivity",
-    ),
-    entry(
-        "client",
-        "/properties/sessions/items/properties/tasks/items",
-        "SessionTask",
-    ),
-    // The roots of the other upstream schemas, for when they are vendored.
-    entry("actortoken", "", "ActorToken"),
-    entry("emailaddress", "", "EmailAddress"),
-    entry("invitation", "", "Invitation"),
-    entry("jwttemplate", "", "JwtTemplate"),
-    entry("oauthapplication", "", "OAuthApplication"),
-    entry("organization", "", "Organization"),
-    entry("organizationinvitation", "", "OrganizationInvitation"),
-    entry("organizationmembership", "", "OrganizationMembership"),
-    entry("phonenumber", "", "PhoneNumber"),
-    entry("samlconnection", "", "SamlConnection"),
-    entry("session", "", "Session"),
-    entry("signintoken", "", "SignInToken"),
-    entry("user", "", "User"),
-];
-
-const fn entry(schema: &'static str, pointer: &'static str, name: &'static str) -> TableEntry {
-    TableEntry {
-        schema,
-        pointer,
-        name,
-    }
-}
 
 /// A node that received a Rust type name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,16 +23,18 @@ pub struct NamedNode {
     pub pointer: String,
     /// The Rust type name.
     pub name: String,
-    /// Whether the name came from the table (stable) or was derived.
-    pub from_table: bool,
+    /// Whether the name is pinned in the names file (else derived).
+    pub pinned: bool,
 }
 
 /// What naming found besides the names: the enums that are open by
-/// declaration and the discriminated unions, for `polish`.
+/// declaration and the discriminated unions, for the model.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Naming {
     /// Every named node.
     pub named: Vec<NamedNode>,
+    /// Pinned rows whose node this schema does not have.
+    pub stale: Vec<Pin>,
     /// Enums marked `x-speakeasy-unknown-values: allow`, by type name.
     pub open_enums: BTreeSet<String>,
     /// `oneOf`/`anyOf` with an OpenAPI `discriminator`.
@@ -130,24 +72,11 @@ pub fn schema_key(file_name: &str) -> String {
     base.strip_suffix("-schema").unwrap_or(base).to_owned()
 }
 
-/// A table row whose pointer matches no node of the schema.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StaleEntry {
-    /// The row's pointer.
-    pub pointer: String,
-    /// The row's Rust name.
-    pub name: String,
-}
-
 /// Writes a `title` naming each type-bearing node of `schema` (and removes
-/// upstream titles, which would otherwise name types) using `table` rows of
-/// schema `key`. Returns what was named, or the rows that matched nothing.
-pub fn assign(
-    key: &str,
-    schema: &mut Value,
-    table: &[TableEntry],
-) -> Result<Naming, Vec<StaleEntry>> {
-    let rows: Vec<&TableEntry> = table.iter().filter(|e| e.schema == key).collect();
+/// upstream titles, which would otherwise name types) using the pins of
+/// schema `key`. Pins whose node is gone are returned as stale, not used.
+pub fn assign(key: &str, schema: &mut Value, names: &Names) -> Naming {
+    let rows: Vec<&Pin> = names.of(key).collect();
     let mut state = State {
         rows: &rows,
         used: BTreeSet::new(),
@@ -157,26 +86,20 @@ pub fn assign(
     let root = rows
         .iter()
         .find(|r| r.pointer.is_empty())
-        .map(|r| r.name.to_owned())
-        .unwrap_or_else(|| pascal(key));
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| type_name(key));
     state.visit(schema, &mut String::new(), &root, true);
-    let stale: Vec<StaleEntry> = rows
+    let used = std::mem::take(&mut state.used);
+    state.out.stale = rows
         .iter()
-        .filter(|r| !state.used.contains(r.pointer))
-        .map(|r| StaleEntry {
-            pointer: r.pointer.to_owned(),
-            name: r.name.to_owned(),
-        })
+        .filter(|r| !used.contains(r.pointer.as_str()))
+        .map(|r| (*r).clone())
         .collect();
-    if stale.is_empty() {
-        Ok(state.out)
-    } else {
-        Err(stale)
-    }
+    state.out
 }
 
 struct State<'a> {
-    rows: &'a [&'a TableEntry],
+    rows: &'a [&'a Pin],
     used: BTreeSet<&'a str>,
     taken: BTreeSet<String>,
     out: Naming,
@@ -191,14 +114,14 @@ impl State<'_> {
         let row = self.rows.iter().find(|r| r.pointer == pointer.as_str());
         let name = match row {
             Some(row) => {
-                self.used.insert(row.pointer);
-                Some((row.name.to_owned(), true))
+                self.used.insert(row.pointer.as_str());
+                Some((row.name.clone(), true))
             }
             None if force || bears_type(node) => Some((self.unique(candidate), false)),
             None => None,
         };
         let parent = match &name {
-            Some((name, from_table)) => {
+            Some((name, pinned)) => {
                 self.taken.insert(name.clone());
                 if let Some(obj) = node.as_object_mut() {
                     obj.insert("title".into(), Value::String(name.clone()));
@@ -206,7 +129,7 @@ impl State<'_> {
                 self.out.named.push(NamedNode {
                     pointer: pointer.clone(),
                     name: name.clone(),
-                    from_table: *from_table,
+                    pinned: *pinned,
                 });
                 if is_open_enum(node) {
                     self.out.open_enums.insert(name.clone());
@@ -221,7 +144,7 @@ impl State<'_> {
             .map(|u| {
                 u.variants
                     .iter()
-                    .map(|(ident, _)| self.unique(&format!("{parent}{ident}")))
+                    .map(|(ident, _)| self.unique(&type_name(&format!("{parent}{ident}"))))
                     .collect()
             })
             .unwrap_or_default();
@@ -236,7 +159,7 @@ impl State<'_> {
                 }
                 Step::Index("oneOf" | "anyOf", _) => {
                     match child.get(OVERRIDE).and_then(Value::as_str) {
-                        Some(name) => format!("{parent}{}", variant_ident(name)),
+                        Some(name) => type_name(&format!("{parent}{}", type_name(name))),
                         None => child_name(&parent, &step),
                     }
                 }
@@ -275,7 +198,7 @@ impl State<'_> {
     }
 
     fn unique(&self, candidate: &str) -> String {
-        let table_names = || self.rows.iter().map(|r| r.name);
+        let table_names = || self.rows.iter().map(|r| r.name.as_str());
         let free = |n: &str| !self.taken.contains(n) && !table_names().any(|t| t == n);
         if free(candidate) {
             return candidate.to_owned();
@@ -346,8 +269,8 @@ fn union_parts(node: &Value) -> Option<UnionParts> {
             };
             let tag = own.or_else(mapped);
             let mut ident = match (name, &tag) {
-                (Some(name), _) => variant_ident(name),
-                (None, Some(tag)) => pascal(tag),
+                (Some(name), _) => type_name(name),
+                (None, Some(tag)) => type_name(tag),
                 (None, None) => format!("Variant{i}"),
             };
             if !seen.insert(ident.clone()) {
@@ -368,22 +291,6 @@ fn squash(text: &str) -> String {
         .collect()
 }
 
-/// A variant identifier from a Speakeasy name: `OTP` -> `Otp`, `SAML` ->
-/// `Saml`, `FromOAuth` stays.
-pub fn variant_ident(name: &str) -> String {
-    let p = pascal(name);
-    if p.len() > 1
-        && p.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-    {
-        let mut chars = p.chars();
-        let first = chars.next().map(|c| c.to_string()).unwrap_or_default();
-        first + &chars.as_str().to_ascii_lowercase()
-    } else {
-        p
-    }
-}
-
 /// Whether typify makes a named Rust type of this node.
 fn bears_type(node: &Value) -> bool {
     let Some(obj) = node.as_object() else {
@@ -397,34 +304,22 @@ fn bears_type(node: &Value) -> bool {
             .get("enum")
             .and_then(Value::as_array)
             .is_some_and(|values| values.iter().any(Value::is_string))
+        // typify checks these with a newtype of its own.
+        || ["pattern", "minLength", "maxLength"]
+            .iter()
+            .any(|k| obj.contains_key(*k))
 }
 
 fn child_name(parent: &str, step: &Step) -> String {
-    match step {
-        Step::Named("properties", prop) => format!("{parent}{}", pascal(prop)),
-        Step::Named(_, def) => pascal(def),
+    let joined = match step {
+        Step::Named("properties", prop) => format!("{parent}_{prop}"),
+        Step::Named(_, def) => def.clone(),
         Step::Keyword("items") | Step::Index("prefixItems", _) => format!("{parent}Item"),
         Step::Keyword("additionalProperties") => format!("{parent}Value"),
-        Step::Keyword(k) => format!("{parent}{}", pascal(k)),
+        Step::Keyword(k) => format!("{parent}_{k}"),
         Step::Index(_, i) => format!("{parent}Variant{i}"),
-    }
-}
-
-/// `session_ids` -> `SessionIds`; a leading digit gets a `T` prefix so the
-/// result is an identifier.
-pub fn pascal(text: &str) -> String {
-    let mut out = String::new();
-    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            out.extend(chars);
-        }
-    }
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'T');
-    }
-    out
+    };
+    type_name(&joined)
 }
 
 #[cfg(test)]
@@ -432,22 +327,33 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const T: &[TableEntry] = &[
-        entry("x", "", "Root"),
-        entry("x", "/properties/item", "Thing"),
-    ];
+    fn names(rows: &[(&str, &str)]) -> Names {
+        let mut names = Names::empty();
+        for (pointer, name) in rows {
+            names.pin(Pin {
+                schema: "x".into(),
+                pointer: (*pointer).into(),
+                name: (*name).into(),
+                why: None,
+            });
+        }
+        names
+    }
 
     #[test]
-    fn table_names_win_and_others_derive_from_the_nearest_name() {
+    fn pinned_names_win_and_others_derive_from_the_nearest_name() {
         let mut s = json!({
             "title": "Upstream Title",
             "properties": {
                 "item": {"properties": {"kind": {"enum": ["a", "b"]}}},
                 "other_list": {"items": {"properties": {}}},
-                "plain": {"type": "string", "title": "Dropped"}
+                "plain": {"type": "string", "title": "Dropped"},
+                "code": {"type": "string", "pattern": "^c$"}
             }
         });
-        let named = assign("x", &mut s, T).expect("no stale rows").named;
+        let pins = names(&[("", "Root"), ("/properties/item", "Thing")]);
+        let naming = assign("x", &mut s, &pins);
+        assert!(naming.stale.is_empty());
         assert_eq!(s["title"], "Root");
         assert_eq!(s["properties"]["item"]["title"], "Thing");
         assert_eq!(
@@ -458,30 +364,44 @@ mod tests {
             s["properties"]["other_list"]["items"]["title"],
             "RootOtherListItem"
         );
+        assert_eq!(s["properties"]["code"]["title"], "RootCode");
         assert!(s["properties"]["plain"].get("title").is_none());
-        assert_eq!(named.iter().filter(|n| n.from_table).count(), 2);
+        assert_eq!(naming.named.iter().filter(|n| n.pinned).count(), 2);
     }
 
     #[test]
-    fn a_row_that_matches_nothing_is_reported() {
+    fn a_pin_that_matches_nothing_is_stale_not_fatal() {
         let mut s = json!({"properties": {"renamed_item": {"properties": {}}}});
-        let stale = assign("x", &mut s, T).expect_err("row is stale");
-        assert_eq!(stale[0].pointer, "/properties/item");
-        assert_eq!(stale[0].name, "Thing");
+        let naming = assign(
+            "x",
+            &mut s,
+            &names(&[("", "Root"), ("/properties/item", "Thing")]),
+        );
+        assert_eq!(naming.stale.len(), 1);
+        assert_eq!(naming.stale[0].pointer, "/properties/item");
+        assert_eq!(s["properties"]["renamed_item"]["title"], "RootRenamedItem");
     }
 
     #[test]
-    fn derived_names_never_collide_with_table_names() {
+    fn derived_names_never_collide_with_pinned_names() {
         let mut s = json!({"properties": {
             "item": {"properties": {}},
             "x": {"properties": {"y": {"properties": {}}}}
         }});
-        let table = [
-            entry("x", "", "Root"),
-            entry("x", "/properties/item", "RootX"),
-        ];
-        assign("x", &mut s, &table).expect("fresh");
+        assign(
+            "x",
+            &mut s,
+            &names(&[("", "Root"), ("/properties/item", "RootX")]),
+        );
         assert_eq!(s["properties"]["x"]["title"], "RootX2");
+    }
+
+    #[test]
+    fn derived_names_are_cased_as_typify_cases_them() {
+        let mut s = json!({"properties": {"STATUS": {"enum": ["a", "b"]}}});
+        assign("actortoken", &mut s, &Names::empty());
+        assert_eq!(s["title"], "Actortoken");
+        assert_eq!(s["properties"]["STATUS"]["title"], "ActortokenStatus");
     }
 
     #[test]
@@ -497,7 +417,7 @@ mod tests {
                 "verification_from_oauth": "#/components/schemas/verification_from_oauth"
             }}
         }, "strategy": {"enum": ["a"], "x-speakeasy-unknown-values": "allow"}}});
-        let naming = assign("x", &mut s, &[entry("x", "", "Root")]).expect("fresh");
+        let naming = assign("x", &mut s, &names(&[("", "Root")]));
         let u = &naming.unions[0];
         assert_eq!(u.name, "RootVerification");
         assert_eq!(u.property, "object");
@@ -531,17 +451,11 @@ mod tests {
     }
 
     #[test]
-    fn keys_and_case() {
-        assert_eq!(variant_ident("OTP"), "Otp");
-        assert_eq!(variant_ident("SAML"), "Saml");
-        assert_eq!(variant_ident("FromOAuth"), "FromOAuth");
+    fn keys() {
         assert_eq!(schema_key("schema/clerk-client-schema.json"), "client");
         assert_eq!(
             schema_key("clerk-organizationmembership-schema.json"),
             "organizationmembership"
         );
-        assert_eq!(pascal("session_ids"), "SessionIds");
-        assert_eq!(pascal("oauth-google"), "OauthGoogle");
-        assert_eq!(pascal("2fa"), "T2fa");
     }
 }

@@ -43,6 +43,34 @@ pub fn normalize(schema: &Value) -> Value {
     out
 }
 
+/// Whether a *normalized* schema node admits `null`: its `type` names
+/// `null`, its `enum` lists it, or a `oneOf`/`anyOf` member is `{type:
+/// null}` (what this stage makes of `nullable: true`). The one reading of
+/// nullability that generation and the change report share.
+pub fn admits_null(node: &Value) -> bool {
+    let Some(obj) = node.as_object() else {
+        return false;
+    };
+    let null_type = |t: &Value| t == "null";
+    match obj.get("type") {
+        Some(Value::String(t)) if t == "null" => return true,
+        Some(Value::Array(types)) if types.iter().any(null_type) => return true,
+        _ => {}
+    }
+    if obj
+        .get("enum")
+        .and_then(Value::as_array)
+        .is_some_and(|values| values.iter().any(Value::is_null))
+    {
+        return true;
+    }
+    ["oneOf", "anyOf"].iter().any(|k| {
+        obj.get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.iter().any(|m| m.get("type").is_some_and(null_type)))
+    })
+}
+
 fn normalize_node(node: &mut Value) {
     let Some(obj) = node.as_object_mut() else {
         return;

@@ -7,6 +7,12 @@
 //!   Strict validation still checks them. Integer formats stay: they choose
 //!   the Rust integer type. `pattern` stays: typify makes a newtype that
 //!   checks it (with `regress`), so decoding agrees with the schema there.
+//! - A `required` entry that names none of an object's own `properties` is
+//!   dropped: there is no schema to type it by (typify would make it a
+//!   required `Value`, so a payload without it would fail); strict
+//!   validation still requires it. Objects that compose (`allOf`, ...) or
+//!   have no `properties` of their own (an `anyOf` of required sets) keep
+//!   theirs: the properties are elsewhere.
 //! - The members of a discriminated union move to `$defs` (by their names)
 //!   and are referenced from there, so each becomes a struct of its own that
 //!   `polish` can wrap in a tagged enum.
@@ -35,6 +41,7 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
         let mut hoisted = Vec::new();
         walk::walk_mut(&mut tree, &mut |pointer, node| {
             lenient_strings(node);
+            drop_unbacked_required(node);
             if pointer.is_empty() {
                 return;
             }
@@ -80,6 +87,34 @@ fn lenient_strings(node: &mut Value) {
         .is_some_and(|f| NUMERIC_FORMATS.contains(&f));
     if !numeric {
         obj.remove("format");
+    }
+}
+
+fn drop_unbacked_required(node: &mut Value) {
+    let Some(obj) = node.as_object_mut() else {
+        return;
+    };
+    let Some(Value::Array(required)) = obj.get("required") else {
+        return;
+    };
+    let Some(properties) = obj.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    if ["allOf", "anyOf", "oneOf"]
+        .iter()
+        .any(|k| obj.contains_key(*k))
+    {
+        return;
+    }
+    let kept: Vec<Value> = required
+        .iter()
+        .filter(|r| r.as_str().is_some_and(|name| properties.contains_key(name)))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        obj.remove("required");
+    } else {
+        obj.insert("required".into(), Value::Array(kept));
     }
 }
 
@@ -190,6 +225,20 @@ mod tests {
             json!({"type": "string", "pattern": "^x$"})
         );
         assert_eq!(s["properties"]["b"]["format"], "int64");
+    }
+
+    #[test]
+    fn required_entries_without_a_property_are_dropped() {
+        let mut s = json!({"properties": {"a": {}}, "required": ["a", "ghost"]});
+        prepare(&mut s, &none());
+        assert_eq!(s["required"], json!(["a"]));
+        let mut s = json!({"type": "object", "properties": {}, "required": ["ghost"]});
+        prepare(&mut s, &none());
+        assert!(s.get("required").is_none());
+        // An `anyOf` of required sets names the parent's properties.
+        let mut s = json!({"anyOf": [{"required": ["a"]}]});
+        prepare(&mut s, &none());
+        assert_eq!(s["anyOf"][0]["required"], json!(["a"]));
     }
 
     #[test]

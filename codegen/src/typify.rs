@@ -1,16 +1,51 @@
-//! Stage 2: typify turns the named, normalized schema into Rust tokens.
+//! typify turns the named, prepared schema into Rust tokens, and tells,
+//! through its inspection API (`TypeSpace::iter_types`, `Type::details`),
+//! what it made: the model reads those facts instead of typify's token text.
 
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use schemars::schema::RootSchema;
 use serde_json::Value;
+use typify::{TypeDetails, TypeEnumVariant, TypeId, TypeSpace};
+
+use crate::model::RustType;
+
+/// What typify generated: the tokens, and each named type it made.
+pub struct Typified {
+    /// typify's code.
+    pub tokens: TokenStream,
+    /// Every struct, enum and newtype, by Rust name.
+    pub types: BTreeMap<String, Inspected>,
+}
+
+/// One named type as typify made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inspected {
+    /// Fields: Rust name, whether typify made it required, its type.
+    Struct(Vec<(String, bool, RustType)>),
+    /// Variants: identifier and payload.
+    Enum(Vec<(String, Payload)>),
+    /// A newtype around the given type (a constrained string, say).
+    Newtype(RustType),
+}
+
+/// What an enum variant carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Payload {
+    /// Nothing (a string enum's value).
+    Unit,
+    /// Positional values.
+    Tuple(Vec<RustType>),
+    /// Named fields.
+    Struct(Vec<(String, RustType)>),
+}
 
 /// Runs typify over `schema`; the `$defs` named in `replace` are not
 /// generated but refer to the given Rust paths. typify reports some
 /// problems by panicking; those are caught and returned as errors like the
 /// others.
-pub fn run(schema: Value, replace: &BTreeMap<String, String>) -> Result<TokenStream, String> {
+pub fn run(schema: Value, replace: &BTreeMap<String, String>) -> Result<Typified, String> {
     let root: RootSchema = serde_json::from_value(schema)
         .map_err(|e| format!("not a JSON Schema typify reads: {e}"))?;
     let mut settings = ::typify::TypeSpaceSettings::default();
@@ -23,7 +58,10 @@ pub fn run(schema: Value, replace: &BTreeMap<String, String>) -> Result<TokenStr
     let result = quietly(move || {
         let mut space = ::typify::TypeSpace::new(&settings);
         space.add_root_schema(root).map_err(|e| e.to_string())?;
-        Ok(space.to_stream())
+        Ok(Typified {
+            tokens: space.to_stream(),
+            types: inspect(&space),
+        })
     });
     match result {
         Ok(out) => out,
@@ -42,6 +80,80 @@ pub fn run(schema: Value, replace: &BTreeMap<String, String>) -> Result<TokenStr
             Err(format!("typify gave up: {message}"))
         }
     }
+}
+
+/// The named types of `space`.
+fn inspect(space: &TypeSpace) -> BTreeMap<String, Inspected> {
+    let mut out = BTreeMap::new();
+    for ty in space.iter_types() {
+        let inspected = match ty.details() {
+            TypeDetails::Struct(s) => Inspected::Struct(
+                s.properties_info()
+                    .map(|p| {
+                        (
+                            p.name.to_owned(),
+                            p.required,
+                            rust_type(space, &p.type_id, 0),
+                        )
+                    })
+                    .collect(),
+            ),
+            TypeDetails::Enum(e) => Inspected::Enum(
+                e.variants()
+                    .map(|(name, v)| {
+                        let payload = match v {
+                            TypeEnumVariant::Simple => Payload::Unit,
+                            TypeEnumVariant::Tuple(ids) => Payload::Tuple(
+                                ids.iter().map(|id| rust_type(space, id, 0)).collect(),
+                            ),
+                            TypeEnumVariant::Struct(fields) => Payload::Struct(
+                                fields
+                                    .iter()
+                                    .map(|(n, id)| ((*n).to_owned(), rust_type(space, id, 0)))
+                                    .collect(),
+                            ),
+                        };
+                        (name.to_owned(), payload)
+                    })
+                    .collect(),
+            ),
+            TypeDetails::Newtype(n) => Inspected::Newtype(rust_type(space, &n.inner(), 0)),
+            _ => continue,
+        };
+        out.insert(ty.name(), inspected);
+    }
+    out
+}
+
+/// The Rust type typify gives a type id. Named types stop the descent, so
+/// recursive schemas end; the depth bound is a guard, never reached by
+/// what typify builds.
+fn rust_type(space: &TypeSpace, id: &TypeId, depth: usize) -> RustType {
+    let Ok(ty) = space.get_type(id) else {
+        return RustType::Other("<unresolved>".into());
+    };
+    if depth > 64 {
+        return RustType::Other(ty.name());
+    }
+    let inner = |id: &TypeId| Box::new(rust_type(space, id, depth + 1));
+    let out = match ty.details() {
+        TypeDetails::Struct(_) | TypeDetails::Enum(_) | TypeDetails::Newtype(_) => {
+            RustType::Named(ty.name())
+        }
+        TypeDetails::Option(id) => RustType::Option(inner(&id)),
+        TypeDetails::Vec(id) => RustType::Vec(inner(&id)),
+        TypeDetails::Set(id) => RustType::Set(inner(&id)),
+        TypeDetails::Box(id) => RustType::Box(inner(&id)),
+        TypeDetails::Map(key, value) => RustType::Map(inner(&key), inner(&value)),
+        TypeDetails::Array(id, n) => RustType::Array(inner(&id), n),
+        TypeDetails::Tuple(ids) => {
+            RustType::Tuple(ids.map(|id| rust_type(space, &id, depth + 1)).collect())
+        }
+        TypeDetails::Unit => RustType::Unit,
+        TypeDetails::String => RustType::String,
+        TypeDetails::Builtin(name) => RustType::builtin(name),
+    };
+    out
 }
 
 /// Runs `f`, catching a panic without letting the default hook print a

@@ -34,6 +34,17 @@ const MAP: &[&str] = &[
     "dependentSchemas",
 ];
 
+/// Whether keyword `key`, with this value, holds subschemas (compared
+/// through them rather than as a value).
+pub fn holds_subschemas(key: &str, value: Option<&Value>) -> bool {
+    let Some(value) = value else {
+        return false;
+    };
+    (SINGLE.contains(&key) && value.is_object())
+        || (LIST.contains(&key) && value.is_array())
+        || (MAP.contains(&key) && value.is_object())
+}
+
 /// One step from a schema to one of its subschemas, as it appears in a JSON
 /// pointer: the keyword, then the property name or index when there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +106,52 @@ pub fn for_each_child_mut(node: &mut Value, mut f: impl FnMut(Step, &mut Value))
             }
         }
     }
+}
+
+/// The direct subschemas of `node` that are JSON objects, with the step
+/// that leads to each.
+pub fn children(node: &Value) -> Vec<(Step, &Value)> {
+    let mut out = Vec::new();
+    let Some(obj) = node.as_object() else {
+        return out;
+    };
+    for (key, value) in obj {
+        if let Some(k) = SINGLE.iter().find(|k| **k == key) {
+            if value.is_object() {
+                out.push((Step::Keyword(k), value));
+                continue;
+            }
+        }
+        if let Some(k) = LIST.iter().find(|k| **k == key) {
+            if let Some(items) = value.as_array() {
+                let objects = items.iter().enumerate().filter(|(_, v)| v.is_object());
+                out.extend(objects.map(|(i, item)| (Step::Index(k, i), item)));
+                continue;
+            }
+        }
+        if let Some(k) = MAP.iter().find(|k| **k == key) {
+            if let Some(map) = value.as_object() {
+                let objects = map.iter().filter(|(_, v)| v.is_object());
+                out.extend(objects.map(|(name, item)| (Step::Named(k, name.clone()), item)));
+            }
+        }
+    }
+    out
+}
+
+/// Calls `f` on `node` and every subschema below it, depth first, with
+/// each node's JSON pointer relative to `node`.
+pub fn walk<'a>(node: &'a Value, f: &mut impl FnMut(&str, &'a Value)) {
+    fn inner<'a>(node: &'a Value, pointer: &mut String, f: &mut impl FnMut(&str, &'a Value)) {
+        f(pointer, node);
+        for (step, child) in children(node) {
+            let len = pointer.len();
+            pointer.push_str(&step.pointer());
+            inner(child, pointer, f);
+            pointer.truncate(len);
+        }
+    }
+    inner(node, &mut String::new(), f);
 }
 
 /// Calls `f` on `node` and then on every subschema below it, depth first,

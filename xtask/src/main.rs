@@ -1,16 +1,10 @@
 //! Maintainer tasks for clerk-types (`cargo xtask ...`, an alias in
-//! `.cargo/config.toml`).
-//!
-//! ```text
-//! cargo xtask sync-schema [--write] [--add NAME] [--ref REF] [--upstream URL] [--github-api URL] [--timeout SECS]
-//! cargo xtask codegen [--schema FILE]
-//! ```
+//! `.cargo/config.toml`). `cargo xtask --help` and `cargo xtask COMMAND
+//! --help` say what each does.
 //!
 //! Exit status: 0 done (or up to date), 1 drift found without `--write`,
 //! 2 any error, reported in one line.
 
-mod api;
-mod changes;
 mod fetch;
 mod manifest;
 mod report;
@@ -20,133 +14,132 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
 
-const USAGE: &str = "usage:
-  cargo xtask sync-schema [--write] [--add NAME] [--ref REF] [--upstream URL] [--github-api URL] [--timeout SECS]
-      compare the vendored schemas with api-evangelist/clerk-com at REF (default main),
-      report what changed and what it means for users; --write vendors the new bytes;
-      --add NAME vendors json-schema/clerk-NAME-schema.json as well
-  cargo xtask codegen [--schema FILE]
-      print the Rust generated from every vendored schema (or from FILE alone)
+/// Maintainer tasks for clerk-types.
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    after_help = "exit status: 0 done or up to date, 1 drift found (without --write), 2 error"
+)]
+struct Cli {
+    /// The clerk-types checkout to work on (default: this one).
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
 
-common option: --root DIR   the clerk-types checkout to work on (default: this one)
-exit status: 0 done or up to date, 1 drift found (without --write), 2 error";
+#[derive(Subcommand)]
+enum Command {
+    /// Compare the vendored schemas with api-evangelist/clerk-com and say
+    /// what each change does to users: does the current release still
+    /// decode new payloads, which semver bump, the Rust API delta, the next
+    /// version. `--write` vendors the new bytes and updates the names file.
+    SyncSchema(SyncArgs),
+    /// Print the Rust generated from every vendored schema.
+    Codegen(CodegenArgs),
+}
+
+#[derive(Args)]
+struct SyncArgs {
+    /// Vendor upstream's bytes (atomically) and update the manifest and the
+    /// names file; refused if the new schemas do not generate.
+    #[arg(long)]
+    write: bool,
+    /// Vendor json-schema/clerk-NAME-schema.json as well (NAME as upstream
+    /// spells it: session, emailaddress, organizationmembership).
+    #[arg(long, value_name = "NAME")]
+    add: Option<String>,
+    /// The upstream ref to compare with, resolved to a commit first.
+    #[arg(long = "ref", value_name = "REF", default_value = "main")]
+    reference: String,
+    /// Where raw files are downloaded from (a mirror, a test server).
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://raw.githubusercontent.com"
+    )]
+    upstream: String,
+    /// The GitHub API to resolve refs and list files with.
+    #[arg(long, value_name = "URL", default_value = "https://api.github.com")]
+    github_api: String,
+    /// Give up on a request after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: u64,
+}
+
+#[derive(Args)]
+struct CodegenArgs {
+    /// Print only this schema's module (`client`, `session`, ...).
+    #[arg(long, value_name = "NAME")]
+    schema: Option<String>,
+}
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help goes to stdout with 0; usage errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let text = format!("{e:#}");
-            if text.starts_with("usage") {
-                eprintln!("{text}");
-            } else {
-                eprintln!("error: {}", text.replace('\n', " "));
-            }
+            eprintln!("error: {}", format!("{e:#}").replace('\n', " "));
             ExitCode::from(2)
         }
     }
 }
 
-/// Options as `--name value` pairs and `--flag`s.
-struct Args {
-    items: Vec<String>,
-}
-
-impl Args {
-    fn flag(&mut self, name: &str) -> bool {
-        let before = self.items.len();
-        self.items.retain(|a| a != name);
-        before != self.items.len()
-    }
-
-    fn value(&mut self, name: &str) -> Result<Option<String>> {
-        let Some(i) = self.items.iter().position(|a| a == name) else {
-            return Ok(None);
-        };
-        if i + 1 >= self.items.len() {
-            bail!("{name} needs a value");
-        }
-        let v = self.items.remove(i + 1);
-        self.items.remove(i);
-        Ok(Some(v))
-    }
-
-    fn finish(self) -> Result<()> {
-        match self.items.first() {
-            None => Ok(()),
-            Some(extra) => bail!("unexpected argument {extra}\n{USAGE}"),
-        }
-    }
-}
-
-fn run(args: Vec<String>) -> Result<u8> {
-    let Some((command, rest)) = args.split_first() else {
-        bail!("{USAGE}");
-    };
-    let mut args = Args {
-        items: rest.to_vec(),
-    };
-    let root = match args.value("--root")? {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join(".."),
-    };
-    match command.as_str() {
-        "sync-schema" => {
-            let write = args.flag("--write");
-            let add = args.value("--add")?;
-            let reference = args.value("--ref")?.unwrap_or_else(|| "main".into());
-            let raw_base = args
-                .value("--upstream")?
-                .unwrap_or_else(|| "https://raw.githubusercontent.com".into());
-            let api_base = args
-                .value("--github-api")?
-                .unwrap_or_else(|| "https://api.github.com".into());
-            let timeout =
-                match args.value("--timeout")? {
-                    Some(s) => s.parse::<u64>().ok().filter(|t| *t > 0).with_context(|| {
-                        format!("--timeout {s}: not a positive number of seconds")
-                    })?,
-                    None => 30,
-                };
-            args.finish()?;
+fn run(cli: Cli) -> Result<u8> {
+    let root = cli
+        .root
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".."));
+    match cli.command {
+        Command::SyncSchema(args) => {
             let options = sync::Options {
                 root,
-                write,
-                reference,
+                write: args.write,
+                reference: args.reference,
                 upstream: fetch::Upstream {
                     repository: "api-evangelist/clerk-com".into(),
-                    raw_base,
-                    api_base,
-                    timeout: Duration::from_secs(timeout),
+                    raw_base: args.upstream,
+                    api_base: args.github_api,
+                    timeout: Duration::from_secs(args.timeout),
                     token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
                 },
             };
-            match add {
+            match args.add {
                 Some(name) => sync::add(&options, &name),
                 None => sync::run(&options),
             }
         }
-        "codegen" => {
-            let schema = args.value("--schema")?;
-            args.finish()?;
-            let (label, path) = match schema {
-                Some(file) => (file.clone(), PathBuf::from(file)),
-                None => (
-                    "schema/clerk-client-schema.json".to_owned(),
-                    root.join("schema/clerk-client-schema.json"),
-                ),
-            };
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-            let generated = clerk_types_codegen::generate(&label, &bytes)?;
-            print!("{}", generated.source());
+        Command::Codegen(args) => {
+            let set = clerk_types_codegen::vendored::load(&root.join("schema"))?.generate()?;
+            if let Some(name) = &args.schema {
+                if set.module(name).is_none() {
+                    let known: Vec<&str> = set.modules.iter().map(|m| m.key.as_str()).collect();
+                    anyhow::bail!(
+                        "--schema {name}: no vendored schema has that name (vendored: {})",
+                        known.join(", ")
+                    );
+                }
+            }
+            for module in &set.modules {
+                if args.schema.as_deref().is_none_or(|s| s == module.key) {
+                    println!(
+                        "// clerk_types::{} (schema/{})",
+                        module.key, module.model.file
+                    );
+                    print!("{}", module.source());
+                }
+            }
             Ok(0)
         }
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
-            Ok(0)
-        }
-        other => bail!("unknown command {other}\n{USAGE}"),
     }
 }

@@ -1,12 +1,16 @@
-//! The drift report a maintainer reads before a schema change lands.
+//! The drift report a maintainer reads before a schema change lands. Only
+//! rendering: every judgement in it comes from `clerk_types_codegen::compat`.
 
 use std::fmt::Write as _;
 
-use crate::api::Delta;
-use crate::changes::{classify, Bump, Change, Runtime};
+use clerk_types_codegen::compat::{self, Bump, Comparison, Decode, Edit, Version};
+use clerk_types_codegen::repin::Repin;
 
 /// Lines of unified diff shown before the rest is summarized.
 pub const DIFF_LINES: usize = 120;
+
+/// Schema edits listed before the rest is counted.
+pub const EDIT_LINES: usize = 60;
 
 /// Everything known about one schema's drift.
 pub struct Drift<'a> {
@@ -14,39 +18,23 @@ pub struct Drift<'a> {
     pub file: &'a str,
     /// The commit the vendored copy came from.
     pub old_commit: &'a str,
-    /// The ref and commit upstream is at.
+    /// The ref upstream was compared at.
     pub reference: &'a str,
     /// The commit the ref resolved to.
     pub new_commit: &'a str,
-    /// The vendored and upstream texts.
+    /// The vendored text.
     pub old_text: &'a str,
     /// The upstream text.
     pub new_text: &'a str,
-    /// Semantic changes.
-    pub changes: &'a [Change],
-    /// Rust API changes; `None` when the new schema did not generate.
-    pub api: Option<&'a [Delta]>,
+    /// The models compared; `None` when the new schema did not generate.
+    pub comparison: Option<&'a Comparison>,
+    /// What happened to the pinned names.
+    pub repins: &'a [Repin],
+    /// The schema's edits, keyword by keyword.
+    pub edits: &'a [Edit],
 }
 
 impl Drift<'_> {
-    /// The bump the whole change needs, and its worst effect on decoding.
-    pub fn verdict(&self) -> (Bump, Runtime) {
-        let bump = self
-            .changes
-            .iter()
-            .map(|c| classify(&c.kind).bump)
-            .chain(self.api.into_iter().flatten().map(|d| d.bump))
-            .max()
-            .unwrap_or(Bump::Patch);
-        let runtime = self
-            .changes
-            .iter()
-            .map(|c| classify(&c.kind).runtime)
-            .max()
-            .unwrap_or(Runtime::Unaffected);
-        (bump, runtime)
-    }
-
     /// The report's text (without the final recommendation line, which
     /// covers every schema).
     pub fn render(&self) -> String {
@@ -60,38 +48,85 @@ impl Drift<'_> {
             short(self.new_commit),
             short(self.old_commit)
         );
-        let _ = writeln!(out, "\nSchema changes ({}):", self.changes.len());
-        if self.changes.is_empty() {
-            let _ = writeln!(out, "  none in meaning (formatting or key order only)");
-        }
-        for change in self.changes {
-            let v = classify(&change.kind);
-            let _ = writeln!(out, "  {}: {}", change.path, change.kind);
-            let _ = writeln!(
-                out,
-                "      at {}; {}; semver {}: {}",
-                pointer(&change.pointer),
-                v.runtime,
-                v.bump,
-                v.why
-            );
-        }
-        match self.api {
-            Some(api) => {
-                let _ = writeln!(out, "\nRust API ({}):", api.len());
-                if api.is_empty() {
-                    let _ = writeln!(out, "  unchanged");
+        match self.comparison {
+            Some(c) => {
+                let _ = writeln!(out, "\nSchema changes ({}):", c.changes.len());
+                if c.changes.is_empty() {
+                    let _ = writeln!(out, "  none that reach the generated types");
                 }
-                for delta in api {
-                    let _ = writeln!(out, "  {delta}");
+                for change in &c.changes {
+                    let decode = match &change.decode {
+                        Decode::Unaffected => "decoding unaffected".to_owned(),
+                        Decode::Breaks(why) => format!("DECODING BREAKS: {why}"),
+                    };
+                    let pointer = if change.pointer.is_empty() {
+                        "/"
+                    } else {
+                        &change.pointer
+                    };
+                    let _ = writeln!(out, "  {}: {}", change.path, change.what);
+                    let _ = writeln!(
+                        out,
+                        "      at {pointer}; {decode}; semver {}: {}",
+                        change.bump, change.why
+                    );
                 }
             }
             None => {
                 let _ = writeln!(
                     out,
-                    "\nRust API: not generated, the new schema does not generate (see the error)"
+                    "\nSchema changes: not judged, the new schema does not generate (see the error)"
                 );
             }
+        }
+        if !self.repins.is_empty() {
+            let _ = writeln!(out, "\nNames (schema/names.json, {}):", self.repins.len());
+            for r in self.repins {
+                let _ = match r {
+                    Repin::Moved { name, from, to } => writeln!(
+                        out,
+                        "  = {name}: its node moved from {} to {}; the pinned name follows it",
+                        at(from),
+                        at(to)
+                    ),
+                    Repin::Removed { name, pointer } => writeln!(
+                        out,
+                        "  - {name}: its node {} is gone; the row goes with the type",
+                        at(pointer)
+                    ),
+                    Repin::Added { name, pointer } => {
+                        writeln!(out, "  + {name}: pinned for the new node {}", at(pointer))
+                    }
+                };
+            }
+        }
+        if let Some(c) = self.comparison {
+            let _ = writeln!(out, "\nRust API ({}):", c.api.len());
+            if c.api.is_empty() {
+                let _ = writeln!(out, "  unchanged");
+            }
+            for delta in &c.api {
+                let _ = writeln!(out, "  {delta}");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\nSchema edits, keyword by keyword ({}):",
+            self.edits.len()
+        );
+        if self.edits.is_empty() {
+            let _ = writeln!(out, "  none in meaning (formatting or key order only)");
+        }
+        for edit in self.edits.iter().take(EDIT_LINES) {
+            let note = match self.comparison {
+                Some(c) if explains(c, edit) => "",
+                Some(_) => " (no effect on the generated types)",
+                None => "",
+            };
+            let _ = writeln!(out, "  {}: {}{note}", at(&edit.pointer), edit.what);
+        }
+        if self.edits.len() > EDIT_LINES {
+            let _ = writeln!(out, "  ... {} more", self.edits.len() - EDIT_LINES);
         }
         let _ = writeln!(out, "\nText diff (vendored -> upstream):");
         out.push_str(&unified_diff(self.old_text, self.new_text, DIFF_LINES));
@@ -99,11 +134,23 @@ impl Drift<'_> {
     }
 }
 
-fn pointer(p: &str) -> &str {
-    if p.is_empty() {
+/// Whether a judged change sits at (or under) the edit's node; a
+/// description change explains only a description edit.
+fn explains(c: &Comparison, edit: &Edit) -> bool {
+    let docs_edit = edit.what.starts_with("`description`");
+    c.changes.iter().any(|change| {
+        let near = change.pointer == edit.pointer
+            || change.pointer.starts_with(&format!("{}/", edit.pointer))
+            || edit.pointer.starts_with(&format!("{}/", change.pointer));
+        near && (docs_edit || change.what != "description changed")
+    })
+}
+
+fn at(pointer: &str) -> &str {
+    if pointer.is_empty() {
         "/"
     } else {
-        p
+        pointer
     }
 }
 
@@ -131,13 +178,14 @@ pub fn unified_diff(old: &str, new: &str, max_lines: usize) -> String {
 }
 
 /// The last line of every run that found drift.
-pub fn recommendation(bump: Bump, runtime: Runtime) -> String {
-    let effect = match runtime {
-        Runtime::Unaffected => "the current release still decodes new payloads",
-        Runtime::MayBreak => "the current release may fail on some new payloads: release soon",
-        Runtime::Breaks => "the current release FAILS on new payloads: release urgently",
+pub fn recommendation(bump: Bump, breaks: bool, current: Version) -> String {
+    let effect = if breaks {
+        "the current release FAILS on some new payloads: release urgently"
+    } else {
+        "the current release still decodes every new payload"
     };
-    format!("recommended version bump: {bump} ({effect})")
+    let next = compat::next_version(current, bump);
+    format!("recommended version bump: {bump}, {current} -> {next} ({effect})")
 }
 
 #[cfg(test)]
@@ -153,5 +201,18 @@ mod tests {
         assert!(d.contains("more lines of diff not shown"));
         let short = unified_diff("a\nb\n", "a\nc\n", 50);
         assert!(short.contains("-b\n+c\n"), "{short}");
+    }
+
+    #[test]
+    fn the_last_line_names_the_next_version() {
+        let v = Version::parse("0.1.0").expect("version");
+        assert_eq!(
+            recommendation(Bump::Major, true, v),
+            "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release FAILS on some new payloads: release urgently)"
+        );
+        assert_eq!(
+            recommendation(Bump::Minor, false, v),
+            "recommended version bump: minor, 0.1.0 -> 0.1.1 (the current release still decodes every new payload)"
+        );
     }
 }

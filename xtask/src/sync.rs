@@ -1,15 +1,18 @@
 //! `cargo xtask sync-schema`: compare every vendored schema with upstream
-//! at one pinned commit, report what changed and what it means, and with
-//! `--write` vendor the new bytes.
+//! at one pinned commit, report what changed and what it means (from the
+//! generator's models, see `clerk_types_codegen::compat`), and with
+//! `--write` vendor the new bytes and keep the names file right.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use clerk_types_codegen::compat::{self, Bump};
+use clerk_types_codegen::repin::{self, Repin};
+use clerk_types_codegen::vendored::{self, Schema, Vendored, NAMES_FILE};
 
-use crate::changes::{Bump, Runtime};
 use crate::fetch::Upstream;
 use crate::manifest::{self, Entry, Manifest};
-use crate::{api, changes, report};
+use crate::report;
 
 /// What `sync-schema` was asked to do.
 pub struct Options {
@@ -25,14 +28,16 @@ pub struct Options {
 
 /// `--add NAME`: vendors `json-schema/clerk-NAME-schema.json` at the commit
 /// the ref resolves to, after checking that it generates beside the
-/// schemas already vendored, and records it in the manifest.
+/// schemas already vendored, pins the names of its types, and records it in
+/// the manifest.
 pub fn add(o: &Options, name: &str) -> Result<u8> {
     if name.is_empty()
+        || !name.starts_with(|c: char| c.is_ascii_lowercase())
         || !name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        anyhow::bail!("--add {name}: expected a name as upstream spells it, lower-case letters and digits (session, emailaddress, organizationmembership)");
+        anyhow::bail!("--add {name}: expected a name as upstream spells it, a lower-case letter then letters and digits (session, emailaddress, organizationmembership); it names the Rust module");
     }
     let mut manifest = Manifest::load(&o.root)?;
     let entries = manifest.entries()?;
@@ -43,31 +48,21 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     let path = format!("json-schema/{file}");
     let commit = o.upstream.resolve(&o.reference)?;
     let bytes = o.upstream.download(&commit, &path)?;
+    let label = upstream_label(&path, &commit);
+    let new_json = clerk_types_codegen::parse(&label, &bytes)?;
+    let current = vendored::load(&o.root.join("schema"))?;
+    let (names, _) = repin::repin(name, &serde_json::json!({}), &new_json, &current.names);
     // It must generate together with what is vendored, as build.rs will.
-    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
-    for e in &entries {
-        let target = o.root.join("schema").join(&e.file);
-        let old =
-            std::fs::read(&target).with_context(|| format!("{}: cannot read", target.display()))?;
-        sources.push((format!("schema/{}", e.file), old));
-    }
-    sources.push((format!("schema/{file}"), bytes.clone()));
-    let order = clerk_types_codegen::schema_files(
-        sources
-            .iter()
-            .map(|(f, _)| f.trim_start_matches("schema/").to_owned()),
-    );
-    let inputs: Vec<clerk_types_codegen::Input<'_>> = order
-        .iter()
-        .filter_map(|f| sources.iter().find(|(p, _)| p.ends_with(&format!("/{f}"))))
-        .map(|(file, bytes)| clerk_types_codegen::Input { file, bytes })
-        .collect();
-    let generated = clerk_types_codegen::generate_all(&inputs)
-        .map_err(|e| anyhow::anyhow!("upstream {path} at {}: {e}", &commit[..12]))?;
-    let root = generated
-        .iter()
-        .find(|g| g.key == name)
-        .map(|g| g.root.clone())
+    let mut schemas = current.schemas.clone();
+    schemas.push(Schema {
+        file: file.clone(),
+        label,
+        bytes: bytes.clone(),
+    });
+    let set = Vendored::new(schemas, names.clone()).generate()?;
+    let root = set
+        .module(name)
+        .map(|g| g.root().to_owned())
         .unwrap_or_default();
     manifest.upsert(&Entry {
         name: name.to_owned(),
@@ -80,27 +75,52 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
         synced: manifest::today(),
     });
     let text = manifest.render();
+    let names_text = names.render();
     let target = o.root.join("schema").join(&file);
-    manifest::replace_all(&[(&target, &bytes), (manifest.path(), text.as_bytes())])?;
+    let names_path = o.root.join("schema").join(NAMES_FILE);
+    manifest::replace_all(&[
+        (&target, &bytes),
+        (manifest.path(), text.as_bytes()),
+        (&names_path, names_text.as_bytes()),
+    ])?;
     println!(
-        "added schema/{file} ({} at {}); the next cargo build generates clerk_types::{name} (root type {root})",
+        "added schema/{file} ({} at {}) and pinned the names of its types in schema/{NAMES_FILE}; the next cargo build generates clerk_types::{name} (root type {root})",
         o.reference,
         &commit[..12]
     );
     Ok(0)
 }
 
+/// One drifted schema.
+struct Drift {
+    entry: Entry,
+    old: Vec<u8>,
+    new: Vec<u8>,
+    repins: Vec<Repin>,
+    edits: Vec<compat::Edit>,
+}
+
 /// Exit status: 0 up to date (or written), 1 drift found without `--write`.
 pub fn run(o: &Options) -> Result<u8> {
     let mut manifest = Manifest::load(&o.root)?;
     let entries = manifest.entries()?;
+    let current = vendored::load(&o.root.join("schema"))?;
     let commit = o.upstream.resolve(&o.reference)?;
-    let mut staged: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let mut worst = (Bump::Patch, Runtime::Unaffected);
+    let mut names = current.names.clone();
+    let mut schemas = current.schemas.clone();
+    let mut drifts = Vec::new();
     for entry in &entries {
-        let target = o.root.join("schema").join(&entry.file);
-        let old =
-            std::fs::read(&target).with_context(|| format!("{}: cannot read", target.display()))?;
+        let old = current
+            .schemas
+            .iter()
+            .find(|s| s.file == entry.file)
+            .map(|s| s.bytes.clone())
+            .with_context(|| {
+                format!(
+                    "schema/{}: listed in schema/manifest.toml but not in schema/",
+                    entry.file
+                )
+            })?;
         let new = o.upstream.download(&commit, &entry.path)?;
         if old == new {
             println!(
@@ -111,39 +131,139 @@ pub fn run(o: &Options) -> Result<u8> {
             );
             continue;
         }
-        let drift = examine(entry, &old, &new, &o.reference, &commit)?;
-        print!("{}", drift.text);
-        println!();
-        worst = (worst.0.max(drift.bump), worst.1.max(drift.runtime));
-        let mut updated = entry.clone();
-        updated.reference = o.reference.clone();
-        updated.commit = commit.clone();
-        updated.sha256 = manifest::sha256_hex(&new);
-        updated.synced = manifest::today();
-        manifest.upsert(&updated);
-        staged.push((target, new));
+        let label = upstream_label(&entry.path, &commit);
+        let old_json = clerk_types_codegen::parse(&format!("schema/{}", entry.file), &old)?;
+        let new_json = clerk_types_codegen::parse(&label, &new)?;
+        if !new_json.is_object() {
+            anyhow::bail!("{label}: the top level is not a JSON object, so it is no schema; upstream published something else at that path");
+        }
+        let (renamed, repins) = repin::repin(&entry.name, &old_json, &new_json, &names);
+        names = renamed;
+        if let Some(s) = schemas.iter_mut().find(|s| s.file == entry.file) {
+            s.bytes = new.clone();
+            s.label = label;
+        }
+        drifts.push(Drift {
+            entry: entry.clone(),
+            edits: compat::schema_edits(&old_json, &new_json),
+            old,
+            new,
+            repins,
+        });
     }
     list_unvendored(o, &commit, &entries);
-    if staged.is_empty() {
+    if drifts.is_empty() {
         return Ok(0);
     }
+    let old_set = current.generate().map_err(|e| {
+        anyhow::anyhow!(
+            "{e} (the vendored copy does not generate: restore it with `git checkout schema/`)"
+        )
+    })?;
+    let new_set = Vendored::new(schemas, names.clone()).generate();
+    let version = crate_version(&o.root)?;
+    let mut worst = (Bump::Patch, false);
+    for drift in &drifts {
+        let comparison = match &new_set {
+            Ok(new_set) => {
+                let key = &drift.entry.name;
+                let (Some(a), Some(b)) = (old_set.module(key), new_set.module(key)) else {
+                    anyhow::bail!("{key}: generated on one side only");
+                };
+                Some(compat::compare(&a.model, &b.model))
+            }
+            Err(_) => None,
+        };
+        let text = render(o, drift, &commit, comparison.as_ref());
+        print!("{text}");
+        println!();
+        if let Some(c) = &comparison {
+            worst = (worst.0.max(c.bump()), worst.1 || c.decoding_breaks());
+        }
+    }
+    if let Err(e) = new_set {
+        // The changes and the diff are printed above; this line ends the run.
+        anyhow::bail!("{e}");
+    }
     if o.write {
-        let text = manifest.render();
-        let mut files: Vec<(&Path, &[u8])> = staged
+        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+        for drift in &drifts {
+            let mut updated = drift.entry.clone();
+            updated.reference = o.reference.clone();
+            updated.commit = commit.clone();
+            updated.sha256 = manifest::sha256_hex(&drift.new);
+            updated.synced = manifest::today();
+            manifest.upsert(&updated);
+            files.push((
+                o.root.join("schema").join(&drift.entry.file),
+                drift.new.clone(),
+            ));
+        }
+        files.push((
+            manifest.path().to_path_buf(),
+            manifest.render().into_bytes(),
+        ));
+        files.push((
+            o.root.join("schema").join(NAMES_FILE),
+            names.render().into_bytes(),
+        ));
+        let refs: Vec<(&Path, &[u8])> = files
             .iter()
             .map(|(p, b)| (p.as_path(), b.as_slice()))
             .collect();
-        files.push((manifest.path(), text.as_bytes()));
-        manifest::replace_all(&files)?;
-        for (path, _) in &staged {
+        manifest::replace_all(&refs)?;
+        for drift in &drifts {
             println!(
-                "wrote {} and schema/manifest.toml; the next cargo build regenerates the types",
-                display(&o.root, path)
+                "wrote schema/{}, schema/manifest.toml and schema/{NAMES_FILE}; the next cargo build regenerates the types",
+                drift.entry.file
             );
         }
     }
-    println!("{}", report::recommendation(worst.0, worst.1));
+    println!("{}", report::recommendation(worst.0, worst.1, version));
     Ok(if o.write { 0 } else { 1 })
+}
+
+fn render(
+    o: &Options,
+    drift: &Drift,
+    commit: &str,
+    comparison: Option<&compat::Comparison>,
+) -> String {
+    let (old_text, new_text) = (
+        String::from_utf8_lossy(&drift.old),
+        String::from_utf8_lossy(&drift.new),
+    );
+    report::Drift {
+        file: &drift.entry.file,
+        old_commit: &drift.entry.commit,
+        reference: &o.reference,
+        new_commit: commit,
+        old_text: &old_text,
+        new_text: &new_text,
+        comparison,
+        repins: &drift.repins,
+        edits: &drift.edits,
+    }
+    .render()
+}
+
+fn upstream_label(path: &str, commit: &str) -> String {
+    format!("upstream {path} at {}", &commit[..commit.len().min(12)])
+}
+
+/// The crate's version, from the root `Cargo.toml`.
+fn crate_version(root: &Path) -> Result<compat::Version> {
+    let path = root.join("Cargo.toml");
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let doc: toml_edit::DocumentMut = text
+        .parse()
+        .with_context(|| format!("{}: not TOML", path.display()))?;
+    doc.get("package")
+        .and_then(|p| p.get("version"))
+        .and_then(|v| v.as_str())
+        .and_then(compat::Version::parse)
+        .with_context(|| format!("{}: no [package] version to bump", path.display()))
 }
 
 /// Names the upstream schemas not vendored yet. Informational: a failure
@@ -168,63 +288,4 @@ fn list_unvendored(o: &Options, commit: &str, entries: &[Entry]) {
         }
         Err(e) => println!("note: could not list upstream's schemas: {e:#}"),
     }
-}
-
-struct Examined {
-    text: String,
-    bump: Bump,
-    runtime: Runtime,
-}
-
-/// Checks that the new bytes are a schema the generator can use, then
-/// compares them with the old, semantically and as Rust.
-fn examine(
-    entry: &Entry,
-    old: &[u8],
-    new: &[u8],
-    reference: &str,
-    commit: &str,
-) -> Result<Examined> {
-    let label = format!("schema/{}", entry.file);
-    let upstream_label = format!("upstream {} at {}", entry.path, &commit[..12]);
-    let old_json = clerk_types_codegen::parse(&label, old)?;
-    let new_json = clerk_types_codegen::parse(&upstream_label, new)?;
-    let changes = changes::diff(&old_json, &new_json);
-    let old_code =
-        clerk_types_codegen::generate(&label, old).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let new_code = clerk_types_codegen::generate(&label, new);
-    let api = new_code
-        .as_ref()
-        .ok()
-        .map(|new_code| api::delta(&api::surface(&old_code.file), &api::surface(&new_code.file)));
-    let (old_text, new_text) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
-    let drift = report::Drift {
-        file: &entry.file,
-        old_commit: &entry.commit,
-        reference,
-        new_commit: commit,
-        old_text: &old_text,
-        new_text: &new_text,
-        changes: &changes,
-        api: api.as_deref(),
-    };
-    if let Err(e) = new_code {
-        // Still say what changed, so the maintainer sees what to adapt;
-        // the error stays the one line that ends the run.
-        print!("{}", drift.render());
-        anyhow::bail!("{upstream_label}: {e}");
-    }
-    let (bump, runtime) = drift.verdict();
-    Ok(Examined {
-        text: drift.render(),
-        bump,
-        runtime,
-    })
-}
-
-fn display(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }

@@ -78,171 +78,205 @@ fn up_to_date_exits_0() {
     assert!(unchanged);
 }
 
-/// Each change kind: reported with its path and both verdicts; exit 1; the
-/// vendored files untouched; the recommendation last.
+// ---- Clerk's real history, as states of the Client schema ----
+
+/// Older API versions: without `last_authentication_strategy`.
+fn without_last_authentication_strategy(s: &mut Value) {
+    s["properties"]
+        .as_object_mut()
+        .unwrap()
+        .remove("last_authentication_strategy");
+    s["required"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r != "last_authentication_strategy");
+}
+
+/// Before `tasks` and the status `pending`.
+fn without_tasks(s: &mut Value) {
+    session(s)["properties"]
+        .as_object_mut()
+        .unwrap()
+        .remove("tasks");
+    session(s)["properties"]["status"]["enum"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|v| v != "pending");
+}
+
+/// Before `latest_activity`.
+fn without_latest_activity(s: &mut Value) {
+    session(s)["properties"]
+        .as_object_mut()
+        .unwrap()
+        .remove("latest_activity");
+}
+
+/// Before `is_mobile` became required and the timestamps got `int64`.
+fn first_latest_activity(s: &mut Value) {
+    session(s)["properties"]["latest_activity"]["required"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r != "is_mobile");
+    for field in ["expire_at", "abandon_at"] {
+        let f = session(s)["properties"][field].as_object_mut().unwrap();
+        f.remove("format");
+        f.remove("description");
+    }
+}
+
+/// Runs sync with `old` vendored and `new` upstream.
+fn transition(name: &str, old: &[u8], new: &[u8]) -> (String, String, i32) {
+    let dir = project(name);
+    std::fs::write(dir.join("schema/clerk-client-schema.json"), old).expect("old");
+    let before = snapshot(&dir);
+    let server = Server::start();
+    server.github(COMMIT, &[(SCHEMA_PATH, new)]);
+    let (out, err, code) = run_sync(&dir, &server, &[], &[]);
+    assert_eq!(
+        snapshot(&dir),
+        before,
+        "{name}: files changed without --write"
+    );
+    (out, err, code)
+}
+
+/// Every transition between the Client schema's real states, forward and
+/// backward (as an older API version looks): exit 1, a complete report,
+/// precise verdicts, the next version.
 #[test]
-fn each_change_kind_is_reported_and_classified() {
-    type Edit = fn(&mut Value);
-    let cases: Vec<(&str, Edit, &[&str], &str)> = vec![
+fn real_transitions_are_judged_in_both_directions() {
+    type State = fn(&mut Value);
+    let states: [(&str, State, &[&str], &[&str]); 4] = [
         (
-            "enum-added",
-            |s| {
-                session(s)["properties"]["status"]["enum"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(json!("locked"))
-            },
+            "last-authentication-strategy",
+            without_last_authentication_strategy,
+            // forward: the field appears
             &[
-                "sessions[].status: enum value \"locked\" added",
+                "last_authentication_strategy: property added (required, nullable)",
                 "decoding unaffected; semver minor",
-                "+ variant SessionStatus::Locked (minor)",
+                "+ field Client.last_authentication_strategy: Option<String> (minor)",
+                "recommended version bump: minor, 0.1.0 -> 0.1.1 (the current release still decodes every new payload)",
             ],
-            "minor",
+            // backward: an older API version omits it
+            &[
+                "last_authentication_strategy: property removed (was required, nullable)",
+                "decoding unaffected; semver major: the field goes",
+                "- field Client.last_authentication_strategy: Option<String> (major)",
+                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+            ],
         ),
         (
-            "enum-removed",
-            |s| {
-                session(s)["properties"]["status"]["enum"]
-                    .as_array_mut()
-                    .unwrap()
-                    .retain(|v| v != "replaced")
-            },
+            "tasks",
+            without_tasks,
             &[
-                "sessions[].status: enum value \"replaced\" removed",
-                "- variant SessionStatus::Replaced (major)",
+                "sessions[].tasks: property added (optional, nullable)",
+                "sessions[].status: enum value \"pending\" added",
+                "the current SessionStatus::Unknown keeps it",
+                "+ variant SessionStatus::Pending (minor)",
+                "+ struct SessionTask (minor)",
+                "recommended version bump: minor, 0.1.0 -> 0.1.1",
             ],
-            "major",
+            &[
+                "sessions[].tasks: property removed (was optional, nullable)",
+                "sessions[].status: enum value \"pending\" removed",
+                "- variant SessionStatus::Pending (major)",
+                "- struct SessionTask (major)",
+                "SessionTask: its node /properties/sessions/items/properties/tasks/items is gone",
+                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+            ],
         ),
         (
-            "nullable-added",
-            |s| s["properties"]["id"]["nullable"] = json!(true),
+            "latest-activity",
+            without_latest_activity,
             &[
-                "id: became nullable",
-                "DECODING BREAKS; semver major",
-                "~ field Client.id: String -> Option<String> (major)",
+                "sessions[].latest_activity: property added (optional, nullable)",
+                "+ field Session.latest_activity: Option<SessionActivity> (minor)",
+                "recommended version bump: minor, 0.1.0 -> 0.1.1",
             ],
-            "major",
+            &[
+                "sessions[].latest_activity: property removed (was optional, nullable)",
+                "- struct SessionActivity (major)",
+                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+            ],
         ),
         (
-            "nullable-removed",
-            |s| {
-                s["properties"]["sign_in_id"]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("nullable");
-            },
+            "is-mobile",
+            first_latest_activity,
             &[
-                "sign_in_id: no longer nullable",
-                "decoding unaffected; semver major",
-                "~ field Client.sign_in_id: Option<String> -> String (major)",
+                "sessions[].latest_activity.is_mobile: became required",
+                "~ field SessionActivity.is_mobile: Option<bool> -> bool (major)",
+                "`format` none -> \"int64\" (no effect on the generated types)",
+                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
             ],
-            "major",
-        ),
-        (
-            "property-added",
-            |s| session(s)["properties"]["locked_reason"] = json!({"type": "string"}),
             &[
-                "sessions[].locked_reason: property added (optional)",
-                "+ field Session.locked_reason: Option<String> (minor)",
+                "sessions[].latest_activity.is_mobile: no longer required",
+                "DECODING BREAKS: payloads that omit `is_mobile` fail: the current field is bool",
+                "`format` \"int64\" -> none (no effect on the generated types)",
+                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release FAILS on some new payloads: release urgently)",
             ],
-            "minor",
-        ),
-        (
-            "property-removed",
-            |s| {
-                session(s)["properties"]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("client_id");
-                session(s)["required"]
-                    .as_array_mut()
-                    .unwrap()
-                    .retain(|v| v != "client_id");
-            },
-            &[
-                "sessions[].client_id: property removed (was required)",
-                "DECODING BREAKS",
-                "- field Session.client_id: String (major)",
-            ],
-            "major",
-        ),
-        (
-            "required-added",
-            |s| {
-                session(s)["required"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(json!("tasks"))
-            },
-            &[
-                "sessions[].tasks: became required",
-                "~ encoding of Session.tasks",
-            ],
-            "minor",
-        ),
-        (
-            "required-removed",
-            |s| {
-                session(s)["required"]
-                    .as_array_mut()
-                    .unwrap()
-                    .retain(|v| v != "user_id")
-            },
-            &[
-                "sessions[].user_id: no longer required",
-                "DECODING BREAKS; semver major",
-                "~ field Session.user_id: String -> Option<String> (major)",
-            ],
-            "major",
-        ),
-        (
-            "type-changed",
-            |s| session(s)["properties"]["last_active_at"]["type"] = json!("string"),
-            &[
-                "sessions[].last_active_at: type integer -> string",
-                "DECODING BREAKS",
-                "~ field Session.last_active_at: i64 -> String (major)",
-            ],
-            "major",
-        ),
-        (
-            "format-changed",
-            |s| session(s)["properties"]["expire_at"]["format"] = json!("int32"),
-            &[
-                "sessions[].expire_at: format int64 -> int32",
-                "decoding may break",
-                "~ field Session.expire_at: i64 -> i32 (major)",
-            ],
-            "major",
-        ),
-        (
-            "description-only",
-            |s| s["properties"]["id"]["description"] = json!("The client's id.\n"),
-            &[
-                "id: description changed",
-                "decoding unaffected; semver patch: documentation only",
-                "Rust API (0):",
-            ],
-            "patch",
         ),
     ];
-    for (name, edit, expect, bump) in cases {
-        let (out, err, code, unchanged) = sync(&format!("sync-kind-{name}"), &edited(edit), &[]);
-        assert_eq!(code, 1, "{name}: {out}{err}");
-        assert!(unchanged, "{name}: vendored files changed without --write");
-        for line in expect {
-            assert!(out.contains(line), "{name}: expected {line:?} in\n{out}");
+    for (name, state, forward, backward) in states {
+        let older = edited(state);
+        for (direction, old, new, expect) in [
+            ("forward", older.clone(), vendored(), forward),
+            ("backward", vendored(), older.clone(), backward),
+        ] {
+            let (out, err, code) = transition(&format!("history-{name}-{direction}"), &old, &new);
+            assert_eq!(code, 1, "{name} {direction}: {out}{err}");
+            assert!(err.is_empty(), "{name} {direction}: {err}");
+            for section in [
+                "Schema changes (",
+                "Rust API (",
+                "Schema edits, keyword by keyword (",
+                "--- vendored\n+++ upstream\n",
+            ] {
+                assert!(
+                    out.contains(section),
+                    "{name} {direction}: no {section:?} in\n{out}"
+                );
+            }
+            for line in expect {
+                assert!(
+                    out.contains(line),
+                    "{name} {direction}: expected {line:?} in\n{out}"
+                );
+            }
+            assert!(
+                !out.contains("may break") && !out.contains("not classified"),
+                "{out}"
+            );
+            let last = out.lines().last().unwrap_or_default();
+            assert!(last.starts_with("recommended version bump: "), "{last}");
         }
-        assert!(
-            out.contains("--- vendored\n+++ upstream\n"),
-            "{name}: {out}"
-        );
-        let last = out.lines().last().unwrap_or_default();
-        assert!(
-            last.starts_with(&format!("recommended version bump: {bump} (")),
-            "{name}: {last}"
-        );
     }
+}
+
+/// A node the names file pins moved: the name follows, and the report says
+/// so; nothing is renamed.
+#[test]
+fn a_moved_node_keeps_its_pinned_name() {
+    let moved = edited(|s| {
+        let activity = session(s)["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("latest_activity")
+            .unwrap();
+        session(s)["properties"]["last_activity"] = activity;
+    });
+    let (out, err, code, unchanged) = sync("sync-moved", &moved, &[]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(unchanged);
+    assert!(
+        out.contains("= SessionActivity: its node moved from /properties/sessions/items/properties/latest_activity to /properties/sessions/items/properties/last_activity; the pinned name follows it"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+ field Session.last_activity: Option<SessionActivity> (minor)"),
+        "{out}"
+    );
+    assert!(!out.contains("struct SessionActivity"), "{out}");
 }
 
 #[test]
@@ -263,11 +297,7 @@ fn required_added_to_an_optional_field_is_major_in_rust() {
         "{out}"
     );
     assert!(
-        out.contains("semver minor: stays Option<T>; None is now written as null"),
-        "{out}"
-    );
-    assert!(
-        out.contains("~ encoding of Session.last_active_organization_id"),
+        out.contains("semver minor: stays as it is; `None` is now written as `null`"),
         "{out}"
     );
 }
@@ -370,7 +400,10 @@ fn write_vendors_the_exact_bytes_and_records_provenance() {
     );
     // No temporary files left behind.
     let names: Vec<String> = snapshot(&dir).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["clerk-client-schema.json", "manifest.toml"]);
+    assert_eq!(
+        names,
+        ["clerk-client-schema.json", "manifest.toml", "names.json"]
+    );
     // Now up to date.
     let (out, _, code) = run_sync(&dir, &server, &["--write"], &[]);
     assert_eq!(code, 0);
@@ -466,7 +499,7 @@ fn broken_bodies() {
         "fail-other-schema",
         upstream_file(Reply::Body(200, br#"{"type": 5}"#.to_vec())),
         &[],
-        "the naming table names nodes this schema does not have",
+        "upstream json-schema/clerk-client-schema.json at 0123456789ab: cannot generate Rust types: not a JSON Schema typify reads",
     );
     let bad_type = edited(|s| s["properties"]["id"]["type"] = json!(5));
     fails(
@@ -474,20 +507,6 @@ fn broken_bodies() {
         upstream_file(Reply::Body(200, bad_type)),
         &[],
         "cannot generate Rust types: not a JSON Schema typify reads",
-    );
-    let renamed = edited(|s| {
-        let sessions = s["properties"]
-            .as_object_mut()
-            .unwrap()
-            .remove("sessions")
-            .unwrap();
-        s["properties"]["client_sessions"] = sessions;
-    });
-    fails(
-        "fail-renamed",
-        upstream_file(Reply::Body(200, renamed)),
-        &[],
-        "the naming table names nodes this schema does not have",
     );
     let ungeneratable = edited(|s| s["properties"]["weird"] = json!({"not": {"type": "string"}}));
     fails(
@@ -589,17 +608,39 @@ fn redirects_are_followed_and_checked() {
 }
 
 #[test]
-fn usage_errors_exit_2() {
+fn usage_errors_exit_2_and_help_exits_0() {
     let dir = project("usage");
-    let (_, err, code) = xtask(&dir, &["sync-schema", "--timeout", "soon"], &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("--timeout soon: not a positive number"),
-        "{err}"
-    );
-    let (_, err, code) = xtask(&dir, &["frobnicate"], &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("unknown command frobnicate"), "{err}");
+    for bad in [
+        &["sync-schema", "--timeout", "soon"][..],
+        &["sync-schema", "--timeout", "0"],
+        &["frobnicate"],
+        &["codegen", "--schema", "nope"],
+    ] {
+        let (out, err, code) = xtask(&dir, bad, &[]);
+        assert_eq!(code, 2, "{bad:?}: {out}{err}");
+        assert!(out.is_empty(), "{bad:?}: {out}");
+        assert!(err.contains("error"), "{bad:?}: {err}");
+    }
+    for help in [
+        &["--help"][..],
+        &["sync-schema", "--help"],
+        &["codegen", "--help"],
+    ] {
+        let (out, err, code) = xtask(&dir, help, &[]);
+        assert_eq!(code, 0, "{help:?}: {err}");
+        assert!(err.is_empty(), "{help:?}: {err}");
+        assert!(out.contains("Usage: cargo xtask"), "{help:?}: {out}");
+    }
+    let (out, _, _) = xtask(&dir, &["sync-schema", "--help"], &[]);
+    for option in [
+        "--write",
+        "--add <NAME>",
+        "--ref <REF>",
+        "--timeout <SECS>",
+        "--root <DIR>",
+    ] {
+        assert!(out.contains(option), "{option}: {out}");
+    }
 }
 
 #[test]
@@ -607,14 +648,14 @@ fn codegen_prints_the_generated_code() {
     let dir = project("codegen");
     let (out, err, code) = xtask(&dir, &["codegen"], &[]);
     assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("// clerk_types::client (schema/clerk-client-schema.json)"),
+        "{out}"
+    );
     assert!(out.contains("pub struct Client {"));
     assert!(out.contains("pub enum SessionStatus {"));
-    let file = dir.join("schema/clerk-client-schema.json");
-    let (out2, _, _) = xtask(
-        &dir,
-        &["codegen", "--schema", file.to_str().expect("utf-8")],
-        &[],
-    );
+    let (out2, _, code) = xtask(&dir, &["codegen", "--schema", "client"], &[]);
+    assert_eq!(code, 0);
     assert_eq!(out, out2);
 }
 
@@ -718,26 +759,58 @@ fn add_refuses_what_cannot_be_used() {
 
 #[test]
 fn a_schema_that_does_not_generate_is_still_described() {
-    let renamed = edited(|s| {
-        let sessions = s["properties"]
-            .as_object_mut()
-            .unwrap()
-            .remove("sessions")
-            .unwrap();
-        s["properties"]["client_sessions"] = sessions;
+    let broken = edited(|s| {
+        session(s)["properties"]["status"]["type"] = json!(5);
+        session(s)["properties"]["locked_reason"] = json!({"type": "string"});
     });
-    let (out, err, code, unchanged) = sync("sync-renamed-report", &renamed, &[]);
-    assert_eq!(code, 2);
+    let (out, err, code, unchanged) = sync("sync-broken-report", &broken, &[]);
+    assert_eq!(code, 2, "{out}{err}");
     assert!(unchanged);
-    assert!(out.contains("client_sessions: property added"), "{out}");
     assert!(
-        out.contains("sessions: property removed (was required)"),
+        out.contains("Schema changes: not judged, the new schema does not generate"),
         "{out}"
     );
-    assert!(out.contains("Rust API: not generated"), "{out}");
+    assert!(
+        out.contains("/properties/sessions/items/properties/locked_reason: subschema added"),
+        "{out}"
+    );
+    assert!(out.contains("--- vendored\n+++ upstream\n"), "{out}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("`Session` at \"/properties/sessions/items\""),
+        err.starts_with("error: upstream json-schema/clerk-client-schema.json at 0123456789ab: cannot generate Rust types"),
         "{err}"
+    );
+    assert!(
+        !err.contains("git checkout"),
+        "upstream's fault, not the checkout's: {err}"
+    );
+}
+
+/// The names of a new type are pinned when `--write` vendors it.
+#[test]
+fn write_pins_the_names_of_new_types() {
+    let new = edited(|s| {
+        session(s)["properties"]["device"] =
+            json!({"type": "object", "properties": {"id": {"type": "string"}}});
+    });
+    let dir = project("sync-write-pins");
+    let server = Server::start();
+    server.github(COMMIT, &[(SCHEMA_PATH, &new)]);
+    let (out, err, code) = run_sync(&dir, &server, &["--write"], &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains(
+            "+ SessionDevice: pinned for the new node /properties/sessions/items/properties/device"
+        ),
+        "{out}"
+    );
+    let names = std::fs::read_to_string(dir.join("schema/names.json")).expect("names");
+    assert!(
+        names.contains("\"/properties/sessions/items/properties/device\": \"SessionDevice\""),
+        "{names}"
+    );
+    assert!(
+        names.contains("\"name\": \"Session\""),
+        "rows and notes kept: {names}"
     );
 }

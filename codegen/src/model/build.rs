@@ -1,0 +1,265 @@
+//! Building the model from what naming decided, the normalized schema, and
+//! what typify reports through its inspection API.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::{
+    payload_path, Enum, EnumValue, Field, Kind, Module, Openness, RustType, Struct, TypeDef, Union,
+    UnionVariant, Variant,
+};
+use crate::case;
+use crate::naming::Naming;
+use crate::typify::{Inspected, Payload, Typified};
+
+/// Keywords a constrained-string newtype checks.
+const CONSTRAINTS: &[&str] = &["pattern", "minLength", "maxLength", "format"];
+
+/// The model of one module. `normalized` is the named schema after
+/// `normalize` (titles name the nodes); `shared` maps local names to the
+/// paths of types generated elsewhere. Fails when typify's fields cannot be
+/// matched to the schema's properties one to one.
+pub fn build(
+    key: &str,
+    file: &str,
+    naming: &Naming,
+    normalized: &Value,
+    typified: &Typified,
+    shared: &BTreeMap<String, String>,
+) -> Result<Module, String> {
+    let mut titled: BTreeMap<&str, &Value> = BTreeMap::new();
+    crate::walk::walk(normalized, &mut |_, node| {
+        if let Some(title) = node.get("title").and_then(Value::as_str) {
+            titled.entry(title).or_insert(node);
+        }
+    });
+    let resolve = |name: &str| shared.get(name).cloned().unwrap_or_else(|| name.to_owned());
+    let mut types = Vec::new();
+    let mut seen = BTreeSet::new();
+    for named in &naming.named {
+        if shared.contains_key(&named.name) || !seen.insert(named.name.clone()) {
+            continue;
+        }
+        let node = titled.get(named.name.as_str()).copied();
+        let union = naming.unions.iter().find(|u| u.name == named.name);
+        let kind = match (union, typified.types.get(&named.name)) {
+            (Some(u), _) => Kind::Union(Union {
+                property: u.property.clone(),
+                variants: u
+                    .variants
+                    .iter()
+                    .map(|v| UnionVariant {
+                        ident: v.ident.clone(),
+                        ty: resolve(&v.type_name),
+                        tag: v.tag.clone(),
+                    })
+                    .collect(),
+            }),
+            (None, Some(inspected)) => {
+                let declared_open = naming.open_enums.contains(&named.name);
+                kind_of(inspected, node, declared_open, &named.pointer)?
+            }
+            // Named, but typify made no type of it (a plain string now):
+            // not a type of the API.
+            (None, None) => continue,
+        };
+        types.push(TypeDef {
+            name: named.name.clone(),
+            pointer: Some(named.pointer.clone()),
+            path: payload_path(&named.pointer),
+            docs: node.and_then(description),
+            kind,
+        });
+    }
+    // Types typify named by itself: listed, so that nothing is hidden.
+    for (name, inspected) in &typified.types {
+        if seen.contains(name) || shared.contains_key(name) {
+            continue;
+        }
+        types.push(TypeDef {
+            name: name.clone(),
+            pointer: None,
+            path: String::new(),
+            docs: None,
+            kind: kind_of(inspected, None, false, "")?,
+        });
+    }
+    Ok(Module {
+        key: key.to_owned(),
+        file: file.to_owned(),
+        root: naming
+            .named
+            .first()
+            .map(|n| n.name.clone())
+            .unwrap_or_default(),
+        types,
+        shared: shared.clone(),
+        unpinned: naming.named.iter().filter(|n| !n.pinned).cloned().collect(),
+        stale: naming.stale.clone(),
+    })
+}
+
+fn kind_of(
+    inspected: &Inspected,
+    node: Option<&Value>,
+    declared_open: bool,
+    pointer: &str,
+) -> Result<Kind, String> {
+    Ok(match inspected {
+        Inspected::Struct(props) => Kind::Struct(structure(props, node, pointer)?),
+        Inspected::Enum(variants) => match string_values(node) {
+            Some(values) if variants.iter().all(|(_, p)| *p == Payload::Unit) => {
+                let openness = if declared_open {
+                    Openness::Declared
+                } else if values.len() >= 2 {
+                    Openness::SeveralValues
+                } else {
+                    Openness::Tag
+                };
+                let mut taken = BTreeSet::new();
+                let values = values
+                    .into_iter()
+                    .zip(
+                        variants
+                            .iter()
+                            .map(|(ident, _)| ident.clone())
+                            .chain(std::iter::repeat(String::new())),
+                    )
+                    .map(|(wire, typify_ident)| {
+                        // A tag keeps typify's variant, so its identifier
+                        // is typify's; an open enum is rendered from here.
+                        let ident = if openness == Openness::Tag && !typify_ident.is_empty() {
+                            typify_ident
+                        } else {
+                            case::type_name(&wire)
+                        };
+                        EnumValue {
+                            ident: case::unique(ident, &mut taken, ""),
+                            wire,
+                        }
+                    })
+                    .collect();
+                Kind::Enum(Enum { values, openness })
+            }
+            _ => Kind::Untagged(
+                variants
+                    .iter()
+                    .map(|(ident, payload)| Variant {
+                        ident: ident.clone(),
+                        payload: payload.clone(),
+                    })
+                    .collect(),
+            ),
+        },
+        Inspected::Newtype(inner) => Kind::Newtype {
+            inner: inner.clone(),
+            constraints: node
+                .and_then(Value::as_object)
+                .map(|o| {
+                    CONSTRAINTS
+                        .iter()
+                        .filter_map(|k| o.get(*k).map(|v| ((*k).to_owned(), v.clone())))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        },
+    })
+}
+
+/// The string values of an `enum` (without the `null` of a nullable one).
+fn string_values(node: Option<&Value>) -> Option<Vec<String>> {
+    let values = node?.get("enum")?.as_array()?;
+    let strings: Vec<String> = values
+        .iter()
+        .filter(|v| !v.is_null())
+        .map(|v| v.as_str().map(str::to_owned))
+        .collect::<Option<_>>()?;
+    (!strings.is_empty()).then_some(strings)
+}
+
+fn description(node: &Value) -> Option<String> {
+    node.get("description")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+/// typify's fields matched to the schema's properties by the one field
+/// casing both use.
+fn structure(
+    props: &[(String, bool, RustType)],
+    node: Option<&Value>,
+    pointer: &str,
+) -> Result<Struct, String> {
+    let empty = serde_json::Map::new();
+    let properties = node
+        .and_then(|n| n.get("properties"))
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let required: BTreeSet<&str> = node
+        .and_then(|n| n.get("required"))
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut by_field: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for json in properties.keys() {
+        by_field
+            .entry(case::field_name(json))
+            .or_default()
+            .push(json);
+    }
+    let at = if pointer.is_empty() { "/" } else { pointer };
+    let mut fields = Vec::new();
+    let mut flattened = Vec::new();
+    let composed = node.is_some_and(|n| {
+        ["allOf", "anyOf", "oneOf", "additionalProperties"]
+            .iter()
+            .any(|k| {
+                n.get(*k).is_some_and(Value::is_object) || n.get(*k).is_some_and(Value::is_array)
+            })
+    });
+    for (rust, _, ty) in props {
+        let json = match by_field.get(rust).map(Vec::as_slice) {
+            Some([json]) => (*json).clone(),
+            Some(several) => {
+                let names: Vec<String> = several.iter().map(|j| format!("`{j}`")).collect();
+                return Err(format!(
+                    "at {at}: the properties {} all become the Rust field `{rust}`",
+                    names.join(", ")
+                ));
+            }
+            // typify's own members: `anyOf` parts, typed additional members.
+            None if composed => {
+                flattened.push((rust.clone(), ty.clone()));
+                continue;
+            }
+            None if node.is_none() => rust.clone(),
+            None => {
+                return Err(format!(
+                    "at {at}: typify made a field `{rust}` that matches no property"
+                ))
+            }
+        };
+        let prop = properties.get(&json);
+        fields.push(Field {
+            nullable: prop.is_some_and(crate::normalize::admits_null),
+            required: required.contains(json.as_str()),
+            docs: prop.and_then(description),
+            json,
+            rust: rust.clone(),
+            ty: ty.clone(),
+        });
+    }
+    Ok(Struct {
+        fields,
+        flattened,
+        required_without_property: required
+            .iter()
+            .filter(|r| !properties.contains_key(**r))
+            .map(|r| (*r).to_owned())
+            .collect(),
+        closed: node
+            .and_then(|n| n.get("additionalProperties"))
+            .is_some_and(|a| a == false),
+    })
+}

@@ -1,0 +1,146 @@
+//! Rendering: typify's items, made into the crate's public API from the
+//! model. Each kind of type has its module; this one walks typify's items
+//! and hands each to the rule for its kind, as the model says.
+//!
+//! - structs ([`structs`]): unknown members ignored, required nullable
+//!   fields lenient, `#[non_exhaustive]`;
+//! - string enums ([`enums`]): open ones written whole with a catch-all and
+//!   equality by wire value; single-value tags kept strict, with a default;
+//! - discriminated unions ([`unions`]): an enum keyed on the tag;
+//! - builders ([`builders`]): tags default;
+//! - docs ([`docs`]): the schema's text, cleaned, and where a type comes from.
+
+pub mod builders;
+pub mod docs;
+pub mod enums;
+pub mod structs;
+pub mod unions;
+
+use std::collections::BTreeSet;
+
+use proc_macro2::Span;
+use syn::{parse_quote, Ident, Item};
+
+use crate::model::{Kind, Module, TypeDef};
+
+/// Rewrites typify's `file` into the module's public API. `is_tag` tells
+/// whether a type (by name or path) is a single-value tag anywhere in the
+/// generated set.
+pub fn render(file: &mut syn::File, module: &Module, is_tag: &dyn Fn(&str) -> bool) {
+    let mut items = Vec::with_capacity(file.items.len());
+    let mut replaced: BTreeSet<String> = BTreeSet::new();
+    for item in std::mem::take(&mut file.items) {
+        let def = item_name(&item).and_then(|n| module.get(&n));
+        match (item, def) {
+            (Item::Mod(mut m), _) if m.ident == "builder" => {
+                builders::apply(&mut m, module, is_tag);
+                items.push(Item::Mod(m));
+            }
+            // Types written whole from the model replace typify's item and
+            // every impl typify gave it.
+            (item, Some(def)) if writes_whole(def) => {
+                if !matches!(item, Item::Impl(_)) && replaced.insert(def.name.clone()) {
+                    items.extend(whole(def, module));
+                }
+            }
+            (Item::Struct(mut s), Some(def)) => {
+                if let Kind::Struct(model) = &def.kind {
+                    structs::apply(&mut s, model, &type_docs(def, module));
+                }
+                items.push(Item::Struct(s));
+            }
+            (Item::Enum(mut e), Some(def)) => {
+                docs::set(&mut e.attrs, &type_docs(def, module));
+                e.attrs.push(parse_quote!(#[non_exhaustive]));
+                let default = match &def.kind {
+                    Kind::Enum(tag) => enums::tag_default(&def.name, tag),
+                    _ => None,
+                };
+                items.push(Item::Enum(e));
+                items.extend(default);
+            }
+            (Item::Impl(mut i), _) if i.trait_.is_none() => {
+                document_builder_fn(&mut i);
+                items.push(Item::Impl(i));
+            }
+            (other, _) => items.push(other),
+        }
+    }
+    let local: BTreeSet<String> = items.iter().filter_map(item_name).collect();
+    for (name, path) in &module.shared {
+        // Under the name this schema gives it, so that `module::Root` exists.
+        if local.contains(name) || path.starts_with(&format!("crate::{}::", module.key)) {
+            continue;
+        }
+        let Ok(path) = syn::parse_str::<syn::Path>(path) else {
+            continue;
+        };
+        let alias = Ident::new(name, Span::call_site());
+        let same = path.segments.last().is_some_and(|s| s.ident == alias);
+        items.push(if same {
+            parse_quote!(pub use #path;)
+        } else {
+            parse_quote!(pub use #path as #alias;)
+        });
+    }
+    file.items = items;
+}
+
+fn writes_whole(def: &TypeDef) -> bool {
+    match &def.kind {
+        Kind::Union(_) => true,
+        Kind::Enum(e) => e.is_open(),
+        _ => false,
+    }
+}
+
+fn whole(def: &TypeDef, module: &Module) -> Vec<Item> {
+    let attrs = docs::lines(&type_docs(def, module));
+    match &def.kind {
+        Kind::Union(u) => unions::tagged(&def.name, u, &attrs),
+        Kind::Enum(e) => enums::open(&def.name, e, attrs),
+        _ => Vec::new(),
+    }
+}
+
+/// A type's docs: the schema's description, then where it comes from.
+fn type_docs(def: &TypeDef, module: &Module) -> Vec<String> {
+    let origin = match def.pointer.as_deref() {
+        Some("") => format!("Generated from the root of `{}`.", module.file),
+        Some(p) => format!("Generated from `{p}` of `{}`.", module.file),
+        None => format!("Generated from `{}` (named by typify).", module.file),
+    };
+    def.docs.iter().cloned().chain([origin]).collect()
+}
+
+/// typify's `builder()` gets the doc comment it lacks.
+fn document_builder_fn(i: &mut syn::ItemImpl) {
+    for item in &mut i.items {
+        if let syn::ImplItem::Fn(f) = item {
+            if f.sig.ident == "builder" && !f.attrs.iter().any(|a| a.path().is_ident("doc")) {
+                f.attrs.push(parse_quote!(#[doc = " A builder: set the required fields, then `try_into()` this type (it is `#[non_exhaustive]`)."]));
+            }
+        }
+    }
+}
+
+/// The type an item defines or implements.
+pub(crate) fn item_name(item: &Item) -> Option<String> {
+    match item {
+        Item::Struct(s) => Some(s.ident.to_string()),
+        Item::Enum(e) => Some(e.ident.to_string()),
+        Item::Type(t) => Some(t.ident.to_string()),
+        Item::Impl(i) => impl_target(i),
+        _ => None,
+    }
+}
+
+/// The type an impl block is for.
+pub(crate) fn impl_target(i: &syn::ItemImpl) -> Option<String> {
+    match &*i.self_ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().map(|s| s.ident.to_string())
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,144 @@
+//! The vendored set: every `schema/clerk-*-schema.json` and the names file,
+//! generated together. The one entry point that `build.rs`, every xtask
+//! command and the tests use, so that they all generate the same thing.
+//!
+//! [`load`] is the only function of this crate that does I/O (it reads
+//! `schema/`); every stage below it works on bytes and values.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::{index, Error, Generated, Input, Names};
+
+/// The names file, beside the schemas.
+pub const NAMES_FILE: &str = "names.json";
+
+/// The Client schema, generated first (types it shares live in `client`).
+pub const CLIENT_FILE: &str = "clerk-client-schema.json";
+
+/// One schema of the set.
+#[derive(Clone, Debug)]
+pub struct Schema {
+    /// The file's name (`clerk-client-schema.json`).
+    pub file: String,
+    /// How messages name it (`schema/clerk-client-schema.json`, or
+    /// `upstream json-schema/... at 0123abcd` for bytes not vendored yet).
+    pub label: String,
+    /// Its exact bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A set of schemas and the names pinned for them.
+#[derive(Clone, Debug)]
+pub struct Vendored {
+    /// The schemas, in generation order.
+    pub schemas: Vec<Schema>,
+    /// The pinned names.
+    pub names: Names,
+}
+
+/// What a set generates.
+pub struct Set {
+    /// One module per schema, in generation order.
+    pub modules: Vec<Generated>,
+    /// Each schema as strict validation reads it, by file name.
+    pub normalized: Vec<(String, Value)>,
+}
+
+/// Reads the vendored set from `dir` (the crate's `schema/`). A missing
+/// names file means no names are pinned.
+pub fn load(dir: &Path) -> Result<Vendored, Error> {
+    let label = |name: &str| format!("{}/{name}", dir.display());
+    let read_error = |name: &str, e: std::io::Error| Error::Read {
+        file: label(name),
+        message: e.to_string(),
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| read_error("", e))?;
+    let files = schema_files(
+        entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned()),
+    );
+    let mut schemas = Vec::with_capacity(files.len());
+    for file in files {
+        let bytes = std::fs::read(dir.join(&file)).map_err(|e| read_error(&file, e))?;
+        schemas.push(Schema {
+            label: label(&file),
+            file,
+            bytes,
+        });
+    }
+    let names = match std::fs::read_to_string(dir.join(NAMES_FILE)) {
+        Ok(text) => Names::parse(&label(NAMES_FILE), &text)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Names::empty(),
+        Err(e) => return Err(read_error(NAMES_FILE, e)),
+    };
+    Ok(Vendored { schemas, names })
+}
+
+impl Vendored {
+    /// A set from schemas in memory, put in generation order.
+    pub fn new(mut schemas: Vec<Schema>, names: Names) -> Self {
+        schemas.sort_by_key(|s| order_key(&s.file));
+        Vendored { schemas, names }
+    }
+
+    /// The schema with module key `key`.
+    pub fn schema(&self, key: &str) -> Option<&Schema> {
+        self.schemas
+            .iter()
+            .find(|s| crate::naming::schema_key(&s.file) == key)
+    }
+
+    /// Generates every schema, with sharing, and normalizes each for
+    /// validation.
+    pub fn generate(&self) -> Result<Set, Error> {
+        let inputs: Vec<Input<'_>> = self
+            .schemas
+            .iter()
+            .map(|s| Input {
+                file: &s.label,
+                name: &s.file,
+                bytes: &s.bytes,
+            })
+            .collect();
+        let modules = crate::generate_all(&inputs, &self.names)?;
+        let normalized = self
+            .schemas
+            .iter()
+            .map(|s| Ok((s.file.clone(), crate::normalized(&s.label, &s.bytes)?)))
+            .collect::<Result<_, Error>>()?;
+        Ok(Set {
+            modules,
+            normalized,
+        })
+    }
+}
+
+impl Set {
+    /// The module with key `key`.
+    pub fn module(&self, key: &str) -> Option<&Generated> {
+        self.modules.iter().find(|m| m.key == key)
+    }
+
+    /// The crate-level index (`schemas.rs`) for these modules.
+    pub fn index(&self) -> String {
+        index::index(&self.modules)
+    }
+}
+
+/// The vendored schema files among `names`, in generation order: the Client
+/// schema first, then by name.
+pub fn schema_files(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut files: Vec<String> = names
+        .into_iter()
+        .filter(|n| n.starts_with("clerk-") && n.ends_with("-schema.json"))
+        .collect();
+    files.sort_by_key(|n| order_key(n));
+    files
+}
+
+fn order_key(file: &str) -> (bool, String) {
+    (file != CLIENT_FILE, file.to_owned())
+}
