@@ -38,9 +38,13 @@
 //!   `additionalProperties: false`: Clerk adds fields without notice.
 //! - **Open enums:** every string enum of two or more values has a catch-all
 //!   variant, e.g. [`SessionStatus::Unknown`], that keeps a value the schema
-//!   does not list and writes it back unchanged. Single-value tags such as
-//!   [`ClientObject`] stay strict: a `session` is not a `Client`.
-//! - **Stable names** come from a naming table, not from JSON paths.
+//!   does not list and writes it back unchanged. Values compare, hash and
+//!   order by their JSON text (`as_str()`), so `SessionStatus::Unknown("active".into())`
+//!   equals [`SessionStatus::Active`] and a variant added by a later release
+//!   never reorders the others. Single-value tags such as [`ClientObject`]
+//!   stay strict: a `session` is not a `Client`.
+//! - **Stable names** are pinned in `schema/names.json`, not derived from JSON
+//!   paths, so an upstream restructuring cannot rename a type.
 //! - Structs and enums are `#[non_exhaustive]`: build them with their
 //!   builders (`Client::builder()`), and match with a `_` arm.
 //! - Timestamps are Unix **milliseconds** in `i64`.

@@ -397,3 +397,25 @@ fn truncated_and_empty_input_is_refused() {
     assert!(refused("null").contains("invalid type: null"));
     assert!(refused("[]").contains("invalid length 0"));
 }
+
+/// Open enums compare, hash and order by their JSON text: a value this
+/// release does not know can never differ from a listed one with the same
+/// text, and ordering does not depend on the order of the schema's list.
+#[test]
+fn open_enums_compare_by_wire_value() {
+    use std::collections::HashSet;
+    let unknown_active = SessionStatus::Unknown("active".into());
+    assert_eq!(unknown_active, SessionStatus::Active);
+    assert!(unknown_active.is_known());
+    let set: HashSet<SessionStatus> = [SessionStatus::Active, unknown_active].into();
+    assert_eq!(set.len(), 1);
+    let mut statuses = [
+        SessionStatus::Revoked,
+        SessionStatus::Unknown("locked".into()),
+        SessionStatus::Active,
+        SessionStatus::Pending,
+    ];
+    statuses.sort();
+    let texts: Vec<&str> = statuses.iter().map(SessionStatus::as_str).collect();
+    assert_eq!(texts, ["active", "locked", "pending", "revoked"]);
+}

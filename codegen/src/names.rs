@@ -57,6 +57,20 @@ impl Names {
         Self::default()
     }
 
+    /// Names pinned for one schema, from `(pointer, name)` rows.
+    pub fn from_rows(schema: &str, rows: &[(&str, &str)]) -> Self {
+        let mut names = Names::default();
+        for (pointer, name) in rows {
+            names.pin(Pin {
+                schema: schema.to_owned(),
+                pointer: (*pointer).to_owned(),
+                name: (*name).to_owned(),
+                why: None,
+            });
+        }
+        names
+    }
+
     /// Reads a names file; `file` labels errors.
     pub fn parse(file: &str, text: &str) -> Result<Self, NamesError> {
         let error = |message: String| NamesError {

@@ -63,7 +63,7 @@ pub struct Variant {
     pub tag: Option<String>,
 }
 
-/// The key of a schema file in the naming table: `clerk-client-schema.json`
+/// The key of a schema file (its module, its rows in the names file): `clerk-client-schema.json`
 /// is `client`.
 pub fn schema_key(file_name: &str) -> String {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
@@ -328,16 +328,7 @@ mod tests {
     use serde_json::json;
 
     fn names(rows: &[(&str, &str)]) -> Names {
-        let mut names = Names::empty();
-        for (pointer, name) in rows {
-            names.pin(Pin {
-                schema: "x".into(),
-                pointer: (*pointer).into(),
-                name: (*name).into(),
-                why: None,
-            });
-        }
-        names
+        Names::from_rows("x", rows)
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! habits, so this stage translates them into standard keywords that mean
 //! the same thing. It changes *meaning* nowhere: the strict validator and the
 //! generator both start from its output (one normalization, not two), and
-//! every leniency of the generated types is decided later, in `polish`.
+//! every leniency of the generated types is decided later, in the model.
 //!
 //! - `nullable: true` becomes JSON Schema's `null` type: `type: T` becomes
 //!   `type: [T, "null"]` (and `null` joins an `enum`); a schema with a

@@ -15,7 +15,7 @@
 //!   theirs: the properties are elsewhere.
 //! - The members of a discriminated union move to `$defs` (by their names)
 //!   and are referenced from there, so each becomes a struct of its own that
-//!   `polish` can wrap in a tagged enum.
+//!   the renderer can wrap in a tagged enum.
 //! - Nodes whose type is already generated elsewhere (an identical subschema
 //!   in this or an earlier schema) move to `$defs` too, where typify
 //!   replaces them with the existing type instead of generating another.

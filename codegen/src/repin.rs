@@ -104,16 +104,7 @@ mod tests {
     use serde_json::json;
 
     fn pins(rows: &[(&str, &str)]) -> Names {
-        let mut names = Names::empty();
-        for (pointer, name) in rows {
-            names.pin(Pin {
-                schema: "x".into(),
-                pointer: (*pointer).into(),
-                name: (*name).into(),
-                why: None,
-            });
-        }
-        names
+        Names::from_rows("x", rows)
     }
 
     #[test]

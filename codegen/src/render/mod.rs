@@ -44,8 +44,9 @@ pub fn render(file: &mut syn::File, module: &Module, is_tag: &dyn Fn(&str) -> bo
                 }
             }
             (Item::Struct(mut s), Some(def)) => {
-                if let Kind::Struct(model) = &def.kind {
-                    structs::apply(&mut s, model, &type_docs(def, module));
+                match &def.kind {
+                    Kind::Struct(model) => structs::apply(&mut s, model, &type_docs(def, module)),
+                    _ => docs::set(&mut s.attrs, &type_docs(def, module)),
                 }
                 items.push(Item::Struct(s));
             }
@@ -144,3 +145,6 @@ pub(crate) fn impl_target(i: &syn::ItemImpl) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

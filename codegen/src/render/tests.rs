@@ -1,0 +1,110 @@
+//! Rendering, on code typify really generates for small schemas (never on
+//! hand-imitated typify output).
+
+use serde_json::{json, Value};
+
+use crate::Names;
+
+fn source(schema: Value) -> String {
+    let bytes = serde_json::to_vec(&schema).expect("json");
+    crate::generate(
+        "clerk-x-schema.json",
+        &bytes,
+        &Names::from_rows("x", &[("", "Root")]),
+    )
+    .expect("generates")
+    .source()
+}
+
+#[test]
+fn structs_ignore_unknown_members_and_say_where_they_come_from() {
+    let out = source(json!({
+        "type": "object", "additionalProperties": false, "description": "A root.\r\n",
+        "properties": {
+            "a": {"type": "integer"},
+            "n": {"type": "string", "nullable": true},
+            "o": {"type": "string", "nullable": true}
+        },
+        "required": ["a", "n"]
+    }));
+    assert!(!out.contains("deny_unknown_fields"), "{out}");
+    assert!(
+        out.contains("/// A root.\n///\n/// Generated from the root of `clerk-x-schema.json`.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("#[non_exhaustive]\npub struct Root {"),
+        "{out}"
+    );
+    // Required nullable: absent decodes as None, None is written as null.
+    assert!(!out.contains("deserialize_with"), "{out}");
+    assert!(
+        out.contains("/// Required and nullable: always written"),
+        "{out}"
+    );
+    assert!(
+        out.contains("skip_serializing_if"),
+        "the optional one is skipped: {out}"
+    );
+}
+
+#[test]
+fn open_enums_compare_by_wire_value_and_tags_default() {
+    let out = source(json!({
+        "type": "object",
+        "properties": {
+            "object": {"type": "string", "enum": ["root"]},
+            "status": {"type": "string", "enum": ["unknown", "b_c"]}
+        },
+        "required": ["object", "status"]
+    }));
+    assert!(
+        out.contains("Other(::std::string::String)"),
+        "`Unknown` is a listed value: {out}"
+    );
+    assert!(out.contains("\"b_c\" => Self::BC"), "{out}");
+    assert!(out.contains("self.as_str() == other.as_str()"), "{out}");
+    assert!(out.contains("self.as_str().cmp(other.as_str())"), "{out}");
+    assert!(
+        out.contains("impl ::std::default::Default for RootObject"),
+        "{out}"
+    );
+    assert!(
+        out.contains("object: Ok(::std::default::Default::default())"),
+        "builder: {out}"
+    );
+}
+
+#[test]
+fn discriminated_unions_become_enums_keyed_on_their_tag() {
+    let out = source(json!({
+        "type": "object",
+        "properties": {"v": {
+            "description": "A verification.",
+            "oneOf": [
+                {"x-speakeasy-name-override": "OTP", "type": "object", "properties": {"object": {"type": "string", "enum": ["verification_otp"]}}, "required": ["object"]},
+                {"x-speakeasy-name-override": "Admin", "type": "object", "properties": {"object": {"type": "string", "enum": ["verification_admin"]}}, "required": ["object"]}
+            ],
+            "discriminator": {"propertyName": "object"}
+        }}
+    }));
+    assert!(out.contains("Otp(RootVOtp),"), "{out}");
+    assert!(out.contains("Admin(RootVAdmin),"), "{out}");
+    assert!(out.contains("Unknown(::serde_json::Value),"), "{out}");
+    assert!(out.contains("\"verification_otp\" => {"), "{out}");
+    assert!(out.contains("/// A verification."), "{out}");
+    assert!(!out.contains("Variant0"), "typify's enum is gone: {out}");
+    assert!(
+        !out.contains("pub struct RootV {"),
+        "and its builder: {out}"
+    );
+}
+
+#[test]
+fn fenced_code_in_descriptions_never_runs() {
+    let out = source(json!({
+        "type": "object",
+        "properties": {"a": {"type": "string", "description": "Example:\n```\npanic!()\n```\n"}}
+    }));
+    assert!(out.contains("/// ```text\n"), "{out}");
+}
