@@ -83,10 +83,17 @@ pub fn assign(key: &str, schema: &mut Value, names: &Names) -> Naming {
         taken: BTreeSet::new(),
         out: Naming::default(),
     };
+    // Not pinned yet: upstream's title ("Clerk <component>") names Clerk's
+    // object ("Clerk EmailAddress" -> `EmailAddress`), else the file's key.
     let root = rows
         .iter()
         .find(|r| r.pointer.is_empty())
         .map(|r| r.name.clone())
+        .or_else(|| {
+            let title = schema.get("title")?.as_str()?;
+            let object = title.strip_prefix("Clerk ")?.trim();
+            (!object.is_empty()).then(|| type_name(object))
+        })
         .unwrap_or_else(|| type_name(key));
     state.visit(schema, &mut String::new(), &root, true);
     let used = std::mem::take(&mut state.used);
@@ -385,6 +392,14 @@ mod tests {
             &names(&[("", "Root"), ("/properties/item", "RootX")]),
         );
         assert_eq!(s["properties"]["x"]["title"], "RootX2");
+    }
+
+    #[test]
+    fn an_unpinned_root_is_named_by_upstream_title() {
+        let mut s = json!({"title": "Clerk SAMLConnection", "properties": {"a": {"enum": ["x", "y"]}}});
+        assign("samlconnection", &mut s, &Names::empty());
+        assert_eq!(s["title"], "SamlConnection");
+        assert_eq!(s["properties"]["a"]["title"], "SamlConnectionA");
     }
 
     #[test]
