@@ -396,7 +396,8 @@ mod tests {
 
     #[test]
     fn an_unpinned_root_is_named_by_upstream_title() {
-        let mut s = json!({"title": "Clerk SAMLConnection", "properties": {"a": {"enum": ["x", "y"]}}});
+        let mut s =
+            json!({"title": "Clerk SAMLConnection", "properties": {"a": {"enum": ["x", "y"]}}});
         assign("samlconnection", &mut s, &Names::empty());
         assert_eq!(s["title"], "SamlConnection");
         assert_eq!(s["properties"]["a"]["title"], "SamlConnectionA");

@@ -90,31 +90,50 @@ fn lenient_strings(node: &mut Value) {
     }
 }
 
+/// The names in a node's `required` that no property backs: not in its own
+/// `properties`, nor in those of its `allOf`/`anyOf`/`oneOf` members. A node
+/// without `properties` of its own backs nothing and judges nothing (an
+/// `anyOf` member `{required: [...]}` names its parent's properties).
+pub fn unbacked_required(node: &Value) -> Vec<String> {
+    let Some(properties) = node.get("properties").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let in_members = |name: &str| {
+        ["allOf", "anyOf", "oneOf"].iter().any(|k| {
+            node.get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|members| {
+                    members.iter().any(|m| {
+                        m.get("properties")
+                            .and_then(Value::as_object)
+                            .is_some_and(|p| p.contains_key(name))
+                    })
+                })
+        })
+    };
+    node.get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|name| !properties.contains_key(*name) && !in_members(name))
+        .map(str::to_owned)
+        .collect()
+}
+
 fn drop_unbacked_required(node: &mut Value) {
+    let unbacked = unbacked_required(node);
+    if unbacked.is_empty() {
+        return;
+    }
     let Some(obj) = node.as_object_mut() else {
         return;
     };
-    let Some(Value::Array(required)) = obj.get("required") else {
-        return;
-    };
-    let Some(properties) = obj.get("properties").and_then(Value::as_object) else {
-        return;
-    };
-    if ["allOf", "anyOf", "oneOf"]
-        .iter()
-        .any(|k| obj.contains_key(*k))
-    {
-        return;
-    }
-    let kept: Vec<Value> = required
-        .iter()
-        .filter(|r| r.as_str().is_some_and(|name| properties.contains_key(name)))
-        .cloned()
-        .collect();
-    if kept.is_empty() {
-        obj.remove("required");
-    } else {
-        obj.insert("required".into(), Value::Array(kept));
+    if let Some(Value::Array(required)) = obj.get_mut("required") {
+        required.retain(|r| r.as_str().is_none_or(|n| !unbacked.iter().any(|u| u == n)));
+        if required.is_empty() {
+            obj.remove("required");
+        }
     }
 }
 
@@ -239,6 +258,15 @@ mod tests {
         let mut s = json!({"anyOf": [{"required": ["a"]}]});
         prepare(&mut s, &none());
         assert_eq!(s["anyOf"][0]["required"], json!(["a"]));
+        // A composed object: its members' properties back names too.
+        let mut s = json!({
+            "properties": {"a": {}},
+            "required": ["a", "b", "ghost"],
+            "allOf": [{"properties": {"b": {}}}],
+            "anyOf": [{"required": ["a"]}]
+        });
+        prepare(&mut s, &none());
+        assert_eq!(s["required"], json!(["a", "b"]));
     }
 
     #[test]

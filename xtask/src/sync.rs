@@ -170,7 +170,9 @@ pub fn run(o: &Options) -> Result<u8> {
                 let (Some(a), Some(b)) = (old_set.module(key), new_set.module(key)) else {
                     anyhow::bail!("{key}: generated on one side only");
                 };
-                Some(compat::compare(&a.model, &b.model))
+                let old_all: Vec<&_> = old_set.modules.iter().map(|m| &m.model).collect();
+                let new_all: Vec<&_> = new_set.modules.iter().map(|m| &m.model).collect();
+                Some(compat::compare_in(&a.model, &old_all, &b.model, &new_all))
             }
             Err(_) => None,
         };

@@ -67,6 +67,24 @@ fn keywords(pointer: &str, a: &Value, b: &Value, out: &mut Vec<Edit>) {
         if x == y || walk::holds_subschemas(key, x.or(y)) {
             continue;
         }
+        if let (Some(Value::Object(p)), Some(Value::Object(q))) = (x, y) {
+            // Objects that are data (`discriminator`, `example`), by key.
+            let keys: BTreeSet<&String> = p.keys().chain(q.keys()).collect();
+            let parts: Vec<String> = keys
+                .into_iter()
+                .filter(|k| p.get(*k) != q.get(*k))
+                .map(|k| match (p.get(k), q.get(k)) {
+                    (None, _) => format!("+{k}"),
+                    (_, None) => format!("-{k}"),
+                    _ => format!("~{k}"),
+                })
+                .collect();
+            out.push(Edit {
+                pointer: pointer.to_owned(),
+                what: format!("`{key}` {}", parts.join(" ")),
+            });
+            continue;
+        }
         if let (Some(Value::Array(p)), Some(Value::Array(q))) = (x, y) {
             // Lists (`required`, `enum`, `type`) by member, order aside.
             let added: Vec<String> = q

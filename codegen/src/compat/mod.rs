@@ -22,11 +22,14 @@ mod version;
 use std::collections::BTreeSet;
 use std::fmt;
 
-pub use decode::accepts;
+pub use decode::{accepts, Sides};
 pub use edits::{schema_edits, Edit};
 pub use version::{next_version, Version};
 
-use crate::model::{Enum, Field, Kind, Module, Openness, Struct, TypeDef, Union, Variant};
+use crate::model::{
+    Enum, Field, Kind, Module, Openness, RustType, Struct, TypeDef, Union, Variant,
+};
+use crate::typify::Payload;
 
 /// Whether the current release decodes payloads valid under the new schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,9 +129,25 @@ impl Comparison {
     }
 }
 
-/// Compares the model of the vendored schema with the model of the new one.
+/// Compares the model of the vendored schema with the model of the new one,
+/// each on its own (types shared from other modules compare by name).
 pub fn compare(old: &Module, new: &Module) -> Comparison {
-    let mut cx = Cx::default();
+    compare_in(old, &[old], new, &[new])
+}
+
+/// Compares two models of one schema, each with every module of its set
+/// (where shared types live), so that named types compare by structure.
+pub fn compare_in(
+    old: &Module,
+    old_all: &[&Module],
+    new: &Module,
+    new_all: &[&Module],
+) -> Comparison {
+    let mut cx = Cx {
+        sides: Sides::new(old, old_all, new, new_all),
+        changes: Vec::new(),
+        api: Vec::new(),
+    };
     let names: BTreeSet<&str> = old
         .types
         .iter()
@@ -175,13 +194,13 @@ pub fn compare(old: &Module, new: &Module) -> Comparison {
     }
 }
 
-#[derive(Default)]
-struct Cx {
+struct Cx<'a> {
+    sides: Sides<'a>,
     changes: Vec<Change>,
     api: Vec<ApiDelta>,
 }
 
-impl Cx {
+impl Cx<'_> {
     fn api(&mut self, sign: char, what: String, bump: Bump) {
         self.api.push(ApiDelta { sign, what, bump });
     }
@@ -241,7 +260,7 @@ impl Cx {
                         b,
                         "",
                         format!("value type {i} -> {j}"),
-                        decode_of(accepts(i, j)),
+                        decode_of(self.sides.accepts(i, j)),
                         Bump::Major,
                         "the wrapped type changes".into(),
                     );
@@ -265,12 +284,7 @@ impl Cx {
                     b,
                     "",
                     format!("{} became a {}", x.word(), y.word()),
-                    Decode::Breaks(format!(
-                        "values are now a {} and the current {} is a {}",
-                        y.word(),
-                        b.name,
-                        x.word()
-                    )),
+                    decode_of(self.sides.defs(a, b)),
                     Bump::Major,
                     "the type changes kind".into(),
                 );
@@ -451,7 +465,7 @@ impl Cx {
         // A new Rust type for the same presence: the value's type changed
         // (a JSON type, an integer format, an object that became a map).
         if type_changed && a.required == b.required && a.nullable == b.nullable {
-            let decode = decode_of(accepts(&a.ty, &b.ty));
+            let decode = decode_of(self.sides.accepts(&a.ty, &b.ty));
             self.change(
                 t,
                 json,
@@ -598,7 +612,6 @@ impl Cx {
                         Bump::Minor,
                     );
                     let decode = match &v.tag {
-                        Some(tag) if !a.variants.iter().any(|o| o.tag.as_deref() == Some(tag)) => Decode::Unaffected,
                         Some(_) => Decode::Unaffected,
                         None => Decode::Breaks(format!("objects of the new variant {} carry no `{}` to tell them apart: they fail unless they fit an existing variant", v.ident, b.property)),
                     };
@@ -647,6 +660,23 @@ impl Cx {
                             ),
                             Bump::Major,
                         );
+                        let decode = decode_of(self.sides.accepts(
+                            &RustType::Named(o.ty.clone()),
+                            &RustType::Named(v.ty.clone()),
+                        ));
+                        self.change(
+                            t,
+                            "",
+                            format!(
+                                "union variant {} now holds a {} (was {})",
+                                v.ident,
+                                short(&v.ty),
+                                short(&o.ty)
+                            ),
+                            decode,
+                            Bump::Major,
+                            "the variant's payload type changes".into(),
+                        );
                     }
                 }
             }
@@ -677,28 +707,7 @@ impl Cx {
                     self.api('+', format!("variant {}::{}", t.name, v.ident), Bump::Minor);
                     self.change(t, "", format!("variant {} added", v.ident), Decode::Breaks(format!("values of the new variant {} fail unless they also fit an existing one (an untagged enum has no catch-all)", v.ident)), Bump::Minor, "a new variant".into());
                 }
-                Some(o) if o.payload != v.payload => {
-                    self.api(
-                        '~',
-                        format!(
-                            "variant {}::{}: {:?} -> {:?}",
-                            t.name, v.ident, o.payload, v.payload
-                        ),
-                        Bump::Major,
-                    );
-                    self.change(
-                        t,
-                        "",
-                        format!("variant {} changed", v.ident),
-                        Decode::Breaks(format!(
-                            "values of {} are read by the current variant's old shape",
-                            v.ident
-                        )),
-                        Bump::Major,
-                        "the variant's payload changes".into(),
-                    );
-                }
-                Some(_) => {}
+                Some(o) => self.payloads(t, &v.ident, &o.payload, &v.payload),
             }
         }
         for v in a {
@@ -711,6 +720,98 @@ impl Cx {
                     Decode::Unaffected,
                     Bump::Major,
                     "a variant goes".into(),
+                );
+            }
+        }
+    }
+
+    /// One variant of an untagged enum, field by field. A field added to an
+    /// enum variant is major: the variant is not `#[non_exhaustive]`, so
+    /// users' constructions and exhaustive patterns of it break.
+    fn payloads(&mut self, t: &TypeDef, ident: &str, a: &Payload, b: &Payload) {
+        let variant = format!("{}::{ident}", t.name);
+        match (a, b) {
+            (Payload::Struct(x), Payload::Struct(y)) => {
+                for (name, ty) in y {
+                    match x.iter().find(|(n, _)| n == name) {
+                        None => {
+                            self.api('+', format!("field {variant}.{name}: {ty}"), Bump::Major);
+                            self.change(t, "", format!("variant {ident}: field `{name}` added"), Decode::Unaffected, Bump::Major, "the current variant ignores members it does not know; a new field of an enum variant".into());
+                        }
+                        Some((_, old)) if old != ty => {
+                            self.api(
+                                '~',
+                                format!("field {variant}.{name}: {old} -> {ty}"),
+                                Bump::Major,
+                            );
+                            let decode = decode_of(self.sides.accepts(old, ty));
+                            self.change(
+                                t,
+                                "",
+                                format!("variant {ident}: field `{name}` {old} -> {ty}"),
+                                decode,
+                                Bump::Major,
+                                "the field's type changes".into(),
+                            );
+                        }
+                        Some(_) => {}
+                    }
+                }
+                for (name, ty) in x {
+                    if !y.iter().any(|(n, _)| n == name) {
+                        self.api('-', format!("field {variant}.{name}: {ty}"), Bump::Major);
+                        let decode = if ty.is_option() {
+                            Decode::Unaffected
+                        } else {
+                            Decode::Breaks(format!("values without `{name}` fail the current {variant}, which requires it"))
+                        };
+                        self.change(
+                            t,
+                            "",
+                            format!("variant {ident}: field `{name}` removed"),
+                            decode,
+                            Bump::Major,
+                            "the field goes".into(),
+                        );
+                    }
+                }
+            }
+            (Payload::Tuple(x), Payload::Tuple(y)) if x.len() == y.len() => {
+                for (i, (old, new)) in x.iter().zip(y).enumerate() {
+                    if old != new {
+                        self.api(
+                            '~',
+                            format!("variant {variant}.{i}: {old} -> {new}"),
+                            Bump::Major,
+                        );
+                        let decode = decode_of(self.sides.accepts(old, new));
+                        self.change(
+                            t,
+                            "",
+                            format!("variant {ident}: {old} -> {new}"),
+                            decode,
+                            Bump::Major,
+                            "the variant's payload type changes".into(),
+                        );
+                    }
+                }
+            }
+            (x, y) if x == y => {}
+            _ => {
+                self.api(
+                    '~',
+                    format!("variant {variant}: its payload changes shape"),
+                    Bump::Major,
+                );
+                self.change(
+                    t,
+                    "",
+                    format!("variant {ident} changes shape"),
+                    Decode::Breaks(format!(
+                        "values of {ident} are read by the current variant's other shape"
+                    )),
+                    Bump::Major,
+                    "the variant's payload changes".into(),
                 );
             }
         }

@@ -308,3 +308,42 @@ fn types_appearing_and_disappearing() {
         "{remove:#?}"
     );
 }
+
+#[test]
+fn a_field_that_names_another_type_is_judged_by_structure() {
+    let schema = |def: &str| {
+        json!({
+            "type": "object",
+            "$defs": {
+                "A": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+                "B": {"type": "object", "properties": {"id": {"type": "string"}, "extra": {"type": "string"}}, "required": ["id"]},
+                "C": {"type": "object", "properties": {"id": {"type": "string"}}}
+            },
+            "properties": {"x": {"$ref": format!("#/$defs/{def}")}},
+            "required": ["x"]
+        })
+    };
+    let (a, b, c) = (
+        model(&schema("A")),
+        model(&schema("B")),
+        model(&schema("C")),
+    );
+    let wider = compare(&a, &b);
+    let change = wider
+        .changes
+        .iter()
+        .find(|ch| ch.path == "x")
+        .expect("x changes");
+    assert_eq!(change.decode, Decode::Unaffected, "{wider:#?}");
+    assert_eq!(change.bump, Bump::Major);
+    let looser = compare(&a, &c);
+    let change = looser
+        .changes
+        .iter()
+        .find(|ch| ch.path == "x")
+        .expect("x changes");
+    assert!(
+        matches!(&change.decode, Decode::Breaks(why) if why.contains("`id`")),
+        "{looser:#?}"
+    );
+}

@@ -253,11 +253,9 @@ fn structure(
     Ok(Struct {
         fields,
         flattened,
-        required_without_property: required
-            .iter()
-            .filter(|r| !properties.contains_key(**r))
-            .map(|r| (*r).to_owned())
-            .collect(),
+        required_without_property: node
+            .map(crate::prepare::unbacked_required)
+            .unwrap_or_default(),
         closed: node
             .and_then(|n| n.get("additionalProperties"))
             .is_some_and(|a| a == false),
