@@ -30,12 +30,25 @@
 //! read as its authors meant it, then the types are made lenient where real
 //! payloads need it:
 //!
-//! - **`nullable`** fields are `Option<T>`. A *required* nullable field also
-//!   decodes from an absent key (API versions before about September 2025
-//!   omit `last_authentication_strategy`) and is always written, `None` as
-//!   `null`; an optional one is left out when `None`.
-//! - **Unknown fields** are ignored at every level, although the schema says
-//!   `additionalProperties: false`: Clerk adds fields without notice.
+//! - **Nothing is lost.** A payload decoded and encoded again is the payload
+//!   Clerk sent, member for member (key order aside):
+//!   - **unknown members** are kept at every level, although the schema says
+//!     `additionalProperties: false` (Clerk adds fields without notice), in
+//!     each struct's `unknown` field ([`Members`], in the order they came),
+//!     and written back after the known ones;
+//!   - **`nullable`** fields are `Option<T>`, and `null` and an absent key
+//!     both decode as `None`; which of the two it was is kept and written
+//!     back. A *required* nullable field decodes from an absent key too (API
+//!     versions before about September 2025 omit
+//!     `last_authentication_strategy`). Built in Rust, `None` follows the
+//!     schema: `null` for a required field, left out for an optional one.
+//!     `PartialEq` compares the values and the unknown members, not whether a
+//!     `None` came as `null` or absent.
+//! - **Objects only:** a struct decodes from a JSON object, never from an
+//!   array of its fields' values (`expected a Client object`).
+//! - **Tags:** a single-value tag that is absent (Clerk's 2022 fixtures omit
+//!   `object` on nested sessions) decodes as its only value; a different
+//!   value is refused.
 //! - **Open enums:** every string enum of two or more values has a catch-all
 //!   variant, e.g. [`SessionStatus::Unknown`], that keeps a value the schema
 //!   does not list and writes it back unchanged. Values compare, hash and
@@ -78,10 +91,14 @@
 //!
 //! | document | decoding | validation |
 //! |---|---|---|
-//! | a field the schema does not list, on `Client` or `Session` | ignored | violation (`additionalProperties: false`) |
-//! | a field the schema does not list, on `latest_activity` or a task | ignored | accepted (the schema allows it) |
+//! | a member the schema does not list, on `Client` or `Session` | kept in `unknown` | violation (`additionalProperties: false`) |
+//! | a member the schema does not list, on `latest_activity` or a task | kept in `unknown` | accepted (the schema allows it) |
+//! | an unknown member given twice | the last one kept | the last one checked |
+//! | an unknown member nested deeper than 128 levels | refused (recursion limit) | accepted where unknown members are |
 //! | an enum value the schema does not list (`status: "locked"`) | `Unknown("locked")` | violation |
-//! | a required nullable key absent (`last_authentication_strategy`) | `None` | violation (`required`) |
+//! | a required nullable key absent (`last_authentication_strategy`) | `None` (and written back absent) | violation (`required`) |
+//! | a single-value tag absent (`object` on a session) | its only value (and written back absent) | violation (`required`) |
+//! | an array (or a scalar) where an object belongs | refused (`expected a Session object`) | violation (`type`) |
 //! | an integer written with a fraction of zero (`1.0`) | refused | accepted (JSON Schema's `integer`) |
 //! | an integer beyond its `format` (`int32`, `int64`) | refused | accepted (`format` constrains strings only) |
 //! | a string that breaks its `format` (`email`, `date-time`) | accepted (a `String`) | violation |
@@ -94,10 +111,12 @@
 
 pub mod decode;
 mod helpers;
+pub mod members;
 #[cfg(feature = "validate")]
 pub mod validate;
 
 pub use decode::{from_slice, from_str, from_value, DecodeError};
+pub use members::Members;
 
 // One module per vendored schema (`client`, ...), their types re-exported
 // here, and `SCHEMAS`; written by build.rs.

@@ -290,14 +290,75 @@ fn client() -> impl Strategy<Value = Value> {
         })
 }
 
-/// What encoding gives back for a schema-valid document: optional nulls
-/// are left out.
-fn without_optional_nulls(doc: &Value) -> Value {
-    let mut doc = doc.clone();
-    for s in doc["sessions"].as_array_mut().expect("sessions") {
-        s.as_object_mut()
-            .expect("session")
-            .retain(|_, v| !v.is_null());
+/// Any JSON value, a few levels deep, as Clerk might add in a new member.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "[a-z ]{0,8}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// The JSON pointers of every object of a Client document: the client, its
+/// sessions, their activity and tasks.
+fn objects(doc: &Value) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for (i, session) in doc["sessions"].as_array().into_iter().flatten().enumerate() {
+        out.push(format!("/sessions/{i}"));
+        if session["latest_activity"].is_object() {
+            out.push(format!("/sessions/{i}/latest_activity"));
+        }
+        for (j, _) in session["tasks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            out.push(format!("/sessions/{i}/tasks/{j}"));
+        }
+    }
+    out
+}
+
+/// Adds members the schema does not list (`x_` names, never a known one)
+/// at the objects `extra` picks, then turns optional nullable members to
+/// `null` where `nulls` says.
+fn with_unknowns_and_nulls(
+    mut doc: Value,
+    extra: &[(usize, String, Value)],
+    nulls: &[bool],
+) -> Value {
+    let places = objects(&doc);
+    for (at, name, value) in extra {
+        if let Some(Value::Object(obj)) = doc.pointer_mut(&places[at % places.len()]) {
+            obj.insert(format!("x_{name}"), value.clone());
+        }
+    }
+    let optional = [
+        "actor",
+        "last_active_organization_id",
+        "latest_activity",
+        "tasks",
+    ];
+    for (i, session) in doc["sessions"]
+        .as_array_mut()
+        .expect("sessions")
+        .iter_mut()
+        .enumerate()
+    {
+        for (j, key) in optional.iter().enumerate() {
+            if nulls.get(i * optional.len() + j).copied().unwrap_or(false) {
+                session[*key] = Value::Null;
+            }
+        }
     }
     doc
 }
@@ -307,6 +368,8 @@ fn without_optional_nulls(doc: &Value) -> Value {
 enum Mutation {
     DropClientKey(usize),
     DropSessionKey(usize),
+    ArrayForObject(&'static str),
+    ScalarForObject(&'static str),
     WrongType(&'static str),
     ExtraField(&'static str),
     UnknownStatus,
@@ -318,6 +381,10 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (0..CLIENT_REQUIRED.len()).prop_map(Mutation::DropClientKey),
         (0..SESSION_REQUIRED.len()).prop_map(Mutation::DropSessionKey),
+        prop::sample::select(vec!["", "/sessions/0", "/sessions/0/latest_activity"])
+            .prop_map(Mutation::ArrayForObject),
+        prop::sample::select(vec!["", "/sessions/0", "/sessions/0/latest_activity"])
+            .prop_map(Mutation::ScalarForObject),
         prop::sample::select(vec![
             "/id",
             "/updated_at",
@@ -353,15 +420,31 @@ fn apply(doc: &mut Value, m: &Mutation) -> Option<(bool, bool)> {
         Mutation::DropClientKey(i) => {
             let key = CLIENT_REQUIRED[*i];
             doc.as_object_mut()?.remove(key);
-            // Difference: a required nullable key may be absent when decoding.
-            let nullable = CLIENT_NULLABLE_REQUIRED.contains(&key);
-            Some((false, nullable))
+            // Differences: a required nullable key may be absent when
+            // decoding, and an absent single-value tag is its only value.
+            let lenient = CLIENT_NULLABLE_REQUIRED.contains(&key) || key == "object";
+            Some((false, lenient))
         }
         Mutation::DropSessionKey(i) => {
-            doc["sessions"]
-                .get_mut(0)?
-                .as_object_mut()?
-                .remove(SESSION_REQUIRED[*i]);
+            let key = SESSION_REQUIRED[*i];
+            doc["sessions"].get_mut(0)?.as_object_mut()?.remove(key);
+            Some((false, key == "object"))
+        }
+        Mutation::ArrayForObject(p) | Mutation::ScalarForObject(p) => {
+            if needs_session(p) && !has_session {
+                return None;
+            }
+            let target = doc.pointer_mut(p)?;
+            let Value::Object(members) = target else {
+                return None;
+            };
+            // The values in declaration order: what serde's derived structs
+            // would have taken as a positional struct.
+            let values: Vec<Value> = members.values().cloned().collect();
+            *target = match m {
+                Mutation::ArrayForObject(_) => Value::Array(values),
+                _ => json!("an object"),
+            };
             Some((false, false))
         }
         Mutation::WrongType(p) => {
@@ -415,10 +498,24 @@ proptest! {
         let text = serde_json::to_string(&doc).expect("text");
         let decoded: Client = clerk_types::from_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let encoded = serde_json::to_value(&decoded).expect("encodes");
-        prop_assert_eq!(&encoded, &without_optional_nulls(&doc));
+        prop_assert_eq!(&encoded, &doc);
         prop_assert_eq!(validate::client(&encoded), vec![]);
         let again: Client = clerk_types::from_value(&encoded).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(again, decoded);
+    }
+
+    /// Nothing lost: unknown members at every level and explicit nulls come
+    /// back member for member.
+    #[test]
+    fn unknown_members_and_nulls_round_trip(
+        doc in client(),
+        extra in proptest::collection::vec((0usize..16, "[a-z]{1,8}", any_json()), 0..8),
+        nulls in proptest::collection::vec(any::<bool>(), 0..16),
+    ) {
+        let doc = with_unknowns_and_nulls(doc, &extra, &nulls);
+        let decoded: Client = clerk_types::from_value(&doc).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let encoded = serde_json::to_value(&decoded).expect("encodes");
+        prop_assert_eq!(&encoded, &doc);
     }
 
     #[test]

@@ -184,11 +184,13 @@ pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated
             }
         }
     }
-    let is_tag = |name: &str| tags.contains(name);
+    for (_, module) in &mut typified {
+        model::mark_tags(module, &tags);
+    }
     typified
         .into_iter()
         .map(|(mut file, module)| {
-            render::render(&mut file, &module, &is_tag);
+            render::render(&mut file, &module);
             Ok(Generated {
                 key: module.key.clone(),
                 file,

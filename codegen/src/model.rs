@@ -121,6 +121,37 @@ pub struct Struct {
 }
 
 impl Struct {
+    /// The name of the field that keeps unknown members: `unknown`, unless
+    /// a property takes it.
+    pub fn unknown_field(&self) -> String {
+        ["unknown", "unknown_members", "unknown_members_"]
+            .iter()
+            .find(|n| self.fields.iter().all(|f| f.rust != **n))
+            .map(|n| (*n).to_owned())
+            .unwrap_or_else(|| format!("unknown_members_{}", self.fields.len()))
+    }
+
+    /// The name of the private field that keeps how fields came.
+    pub fn presence_field(&self) -> String {
+        ["presence", "presence_", "presence__"]
+            .iter()
+            .find(|n| self.fields.iter().all(|f| f.rust != **n))
+            .map(|n| (*n).to_owned())
+            .unwrap_or_else(|| format!("presence_{}", self.fields.len()))
+    }
+
+    /// Whether some field keeps how it came (see [`Presence`]).
+    pub fn needs_presence(&self) -> bool {
+        self.fields.iter().any(|f| f.presence().needs_bit())
+    }
+
+    /// Whether the struct is rendered with this crate's own serde code
+    /// (keeping unknown members); typify's flattened members need serde's
+    /// derive, so such a struct keeps it, and ignores unknown members.
+    pub fn keeps_members(&self) -> bool {
+        self.flattened.is_empty()
+    }
+
     /// The field with JSON name `json`.
     pub fn field(&self, json: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.json == json)
@@ -142,12 +173,54 @@ pub struct Field {
     pub nullable: bool,
     /// The schema's description.
     pub docs: Option<String>,
+    /// The schema's `default`, for an absent member.
+    pub default: Option<Value>,
+    /// The Rust type as the generated code spells it (typify's tokens).
+    pub spelled: String,
+    /// Whether its type is a single-value tag (set once every module of the
+    /// set is modelled, since the tag may live in another module).
+    pub tag: bool,
+}
+
+/// How a field's absence and `null` are kept, so that encoding gives back
+/// what was decoded (the policy [`Field::presence`] decides).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// Required and not `Option`: always there.
+    Always,
+    /// Required `Option`: `None` is written as `null`, unless it came as
+    /// an absent key (older API versions omit such fields).
+    NullUnlessAbsent,
+    /// Optional `Option`: `None` is left out, unless it came as `null`.
+    AbsentUnlessNull,
+    /// Optional and not `Option` (an array with a default), or a required
+    /// single-value tag (absent, it can only have its one value): written,
+    /// unless the key was absent.
+    PresentUnlessAbsent,
+}
+
+impl Presence {
+    /// Whether a struct keeps a bit for this field.
+    pub fn needs_bit(self) -> bool {
+        self != Presence::Always
+    }
 }
 
 impl Field {
+    /// How the field's absence and `null` are kept.
+    pub fn presence(&self) -> Presence {
+        match (self.required, self.ty.is_option()) {
+            (true, false) if self.tag => Presence::PresentUnlessAbsent,
+            (true, false) => Presence::Always,
+            (true, true) => Presence::NullUnlessAbsent,
+            (false, true) => Presence::AbsentUnlessNull,
+            (false, false) => Presence::PresentUnlessAbsent,
+        }
+    }
+
     /// Whether an absent member decodes (as `None` or the type's default).
     pub fn decodes_absent(&self) -> bool {
-        self.ty.is_option() || !self.required
+        self.ty.is_option() || !self.required || self.tag
     }
 
     /// Whether `null` decodes.
@@ -362,6 +435,18 @@ impl fmt::Display for RustType {
             RustType::Tuple(ts) => {
                 let parts: Vec<String> = ts.iter().map(ToString::to_string).collect();
                 write!(f, "({})", parts.join(", "))
+            }
+        }
+    }
+}
+
+/// Marks the struct fields of `module` whose type is one of `tags` (single-
+/// value tags of the whole set, by name and by path).
+pub fn mark_tags(module: &mut Module, tags: &std::collections::BTreeSet<String>) {
+    for t in &mut module.types {
+        if let Kind::Struct(s) = &mut t.kind {
+            for f in &mut s.fields {
+                f.tag = matches!(&f.ty, RustType::Named(n) if tags.contains(n));
             }
         }
     }

@@ -22,12 +22,25 @@ pub struct Typified {
 /// One named type as typify made it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inspected {
-    /// Fields: Rust name, whether typify made it required, its type.
-    Struct(Vec<(String, bool, RustType)>),
+    /// Fields, in typify's order.
+    Struct(Vec<InspectedField>),
     /// Variants: identifier and payload.
     Enum(Vec<(String, Payload)>),
     /// A newtype around the given type (a constrained string, say).
     Newtype(RustType),
+}
+
+/// One field of a struct typify made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InspectedField {
+    /// The Rust name.
+    pub name: String,
+    /// Whether typify made it required.
+    pub required: bool,
+    /// Its type.
+    pub ty: RustType,
+    /// Its type as typify spells it in code.
+    pub spelled: String,
 }
 
 /// What an enum variant carries.
@@ -89,12 +102,14 @@ fn inspect(space: &TypeSpace) -> BTreeMap<String, Inspected> {
         let inspected = match ty.details() {
             TypeDetails::Struct(s) => Inspected::Struct(
                 s.properties_info()
-                    .map(|p| {
-                        (
-                            p.name.to_owned(),
-                            p.required,
-                            rust_type(space, &p.type_id, 0),
-                        )
+                    .map(|p| InspectedField {
+                        name: p.name.to_owned(),
+                        required: p.required,
+                        ty: rust_type(space, &p.type_id, 0),
+                        spelled: space
+                            .get_type(&p.type_id)
+                            .map(|t| t.ident().to_string())
+                            .unwrap_or_default(),
                     })
                     .collect(),
             ),

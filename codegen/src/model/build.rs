@@ -6,12 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{
-    payload_path, Enum, EnumValue, Field, Kind, Module, Openness, RustType, Struct, TypeDef, Union,
+    payload_path, Enum, EnumValue, Field, Kind, Module, Openness, Struct, TypeDef, Union,
     UnionVariant, Variant,
 };
 use crate::case;
 use crate::naming::Naming;
-use crate::typify::{Inspected, Payload, Typified};
+use crate::typify::{Inspected, InspectedField, Payload, Typified};
 
 /// Keywords a constrained-string newtype checks.
 const CONSTRAINTS: &[&str] = &["pattern", "minLength", "maxLength", "format"];
@@ -187,7 +187,7 @@ fn description(node: &Value) -> Option<String> {
 /// typify's fields matched to the schema's properties by the one field
 /// casing both use.
 fn structure(
-    props: &[(String, bool, RustType)],
+    props: &[InspectedField],
     node: Option<&Value>,
     pointer: &str,
 ) -> Result<Struct, String> {
@@ -218,7 +218,13 @@ fn structure(
                 n.get(*k).is_some_and(Value::is_object) || n.get(*k).is_some_and(Value::is_array)
             })
     });
-    for (rust, _, ty) in props {
+    for InspectedField {
+        name: rust,
+        ty,
+        spelled,
+        ..
+    } in props
+    {
         let json = match by_field.get(rust).map(Vec::as_slice) {
             Some([json]) => (*json).clone(),
             Some(several) => {
@@ -242,6 +248,9 @@ fn structure(
         };
         let prop = properties.get(&json);
         fields.push(Field {
+            tag: false,
+            spelled: spelled.clone(),
+            default: prop.and_then(|p| p.get("default")).cloned(),
             nullable: prop.is_some_and(crate::normalize::admits_null),
             required: required.contains(json.as_str()),
             docs: prop.and_then(description),

@@ -7,11 +7,10 @@ use std::collections::BTreeSet;
 use syn::visit_mut::VisitMut;
 use syn::{parse_quote, Item, ItemMod};
 
-use crate::model::{Kind, Module, RustType};
+use crate::model::{Kind, Module};
 
-/// Adjusts the `builder` module. `is_tag` tells whether a type (by name or
-/// path) is a single-value tag, in this module or a shared one.
-pub fn apply(m: &mut ItemMod, module: &Module, is_tag: &dyn Fn(&str) -> bool) {
+/// Adjusts the `builder` module.
+pub fn apply(m: &mut ItemMod, module: &Module) {
     let Some((_, items)) = &mut m.content else {
         return;
     };
@@ -39,7 +38,7 @@ pub fn apply(m: &mut ItemMod, module: &Module, is_tag: &dyn Fn(&str) -> bool) {
         let fields: BTreeSet<String> = s
             .fields
             .iter()
-            .filter(|f| matches!(&f.ty, RustType::Named(n) if is_tag(n)))
+            .filter(|f| f.tag)
             .map(|f| f.rust.clone())
             .collect();
         SetOk { fields: &fields }.visit_item_impl_mut(imp);

@@ -13,6 +13,8 @@
 pub mod builders;
 pub mod docs;
 pub mod enums;
+pub mod literals;
+pub mod serde_impls;
 pub mod structs;
 pub mod unions;
 
@@ -23,17 +25,15 @@ use syn::{parse_quote, Ident, Item};
 
 use crate::model::{Kind, Module, TypeDef};
 
-/// Rewrites typify's `file` into the module's public API. `is_tag` tells
-/// whether a type (by name or path) is a single-value tag anywhere in the
-/// generated set.
-pub fn render(file: &mut syn::File, module: &Module, is_tag: &dyn Fn(&str) -> bool) {
+/// Rewrites typify's `file` into the module's public API.
+pub fn render(file: &mut syn::File, module: &Module) {
     let mut items = Vec::with_capacity(file.items.len());
     let mut replaced: BTreeSet<String> = BTreeSet::new();
     for item in std::mem::take(&mut file.items) {
         let def = item_name(&item).and_then(|n| module.get(&n));
         match (item, def) {
             (Item::Mod(mut m), _) if m.ident == "builder" => {
-                builders::apply(&mut m, module, is_tag);
+                builders::apply(&mut m, module);
                 items.push(Item::Mod(m));
             }
             // Types written whole from the model replace typify's item and
@@ -41,6 +41,12 @@ pub fn render(file: &mut syn::File, module: &Module, is_tag: &dyn Fn(&str) -> bo
             (item, Some(def)) if writes_whole(def) => {
                 if !matches!(item, Item::Impl(_)) && replaced.insert(def.name.clone()) {
                     items.extend(whole(def, module));
+                }
+            }
+            (Item::Struct(_), Some(def)) if matches!(&def.kind, Kind::Struct(s) if s.keeps_members()) => {
+                if let Kind::Struct(s) = &def.kind {
+                    let attrs = docs::lines(&type_docs(def, module));
+                    items.extend(serde_impls::render(&def.name, s, attrs));
                 }
             }
             (Item::Struct(mut s), Some(def)) => {
@@ -67,6 +73,7 @@ pub fn render(file: &mut syn::File, module: &Module, is_tag: &dyn Fn(&str) -> bo
             (other, _) => items.push(other),
         }
     }
+    literals::complete(&mut items, module);
     let local: BTreeSet<String> = items.iter().filter_map(item_name).collect();
     for (name, path) in &module.shared {
         // Under the name this schema gives it, so that `module::Root` exists.

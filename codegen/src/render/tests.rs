@@ -36,15 +36,27 @@ fn structs_ignore_unknown_members_and_say_where_they_come_from() {
         out.contains("#[non_exhaustive]\npub struct Root {"),
         "{out}"
     );
-    // Required nullable: absent decodes as None, None is written as null.
-    assert!(!out.contains("deserialize_with"), "{out}");
+    assert!(out.contains("pub unknown: crate::Members,"), "{out}");
+    // Serde code of its own: objects only, unknown members kept.
     assert!(
-        out.contains("/// Required and nullable: always written"),
+        out.contains("deserializer.deserialize_map(Visitor)"),
+        "{out}"
+    );
+    assert!(out.contains("f.write_str(\"a Root object\")"), "{out}");
+    assert!(!out.contains("derive(::serde::Deserialize"), "{out}");
+    // Required nullable and optional: written back as they came.
+    assert!(out.contains("/// Required and nullable:"), "{out}");
+    assert!(
+        out.contains("if self.n.is_some() || !self.presence.get(0u32)"),
         "{out}"
     );
     assert!(
-        out.contains("skip_serializing_if"),
-        "the optional one is skipped: {out}"
+        out.contains("if self.o.is_some() || self.presence.get(1u32)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("return Err(A::Error::missing_field(\"a\"))"),
+        "{out}"
     );
 }
 

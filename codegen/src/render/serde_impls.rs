@@ -1,0 +1,252 @@
+//! A struct written whole from the model, with serde impls of its own (not
+//! derived): decoding takes only a JSON object ("expected a Client
+//! object", never a positional array), matches known keys, keeps unknown
+//! members in order, takes an absent single-value tag as its only value,
+//! and records how absent-able fields came, so that encoding gives back
+//! member for member what was decoded. No `#[serde(flatten)]`: it would
+//! route every object through serde's buffered `Content`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{parse_quote, Attribute, Ident, Item, LitStr};
+
+use crate::model::{Field, Presence, Struct};
+
+/// The struct and its impls.
+pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
+    let ty = Ident::new(name, Span::call_site());
+    let unknown = Ident::new(&s.unknown_field(), Span::call_site());
+    let presence = Ident::new(&s.presence_field(), Span::call_site());
+    let fields: Vec<Spec> = s
+        .fields
+        .iter()
+        .scan(0u32, |bit, f| {
+            let spec = Spec::new(f, *bit);
+            if f.presence().needs_bit() {
+                *bit += 1;
+            }
+            Some(spec)
+        })
+        .collect();
+    let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
+    let types: Vec<&syn::Type> = fields.iter().map(|f| &f.ty).collect();
+    let field_docs: Vec<Vec<Attribute>> = fields.iter().map(|f| f.docs.clone()).collect();
+    let all_optional = s.fields.iter().all(Field::decodes_absent);
+    let default = all_optional.then(|| quote!(Default,));
+    let expecting = format!("a {name} object");
+    let keys: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("K{i}")).collect();
+    let jsons: Vec<LitStr> = fields
+        .iter()
+        .map(|f| LitStr::new(&f.field.json, Span::call_site()))
+        .collect();
+    let slots: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("f{i}")).collect();
+    let finish: Vec<TokenStream> = fields
+        .iter()
+        .zip(&slots)
+        .map(|(f, slot)| f.finish(slot, &presence))
+        .collect();
+    let write: Vec<TokenStream> = fields.iter().map(|f| f.write(&presence)).collect();
+    // Only a struct with absent-able fields keeps how they came.
+    let (presence_field, presence_init, presence_out) = if s.needs_presence() {
+        (
+            quote! {
+                /// How the absent-able fields came (`null` or absent), for encoding.
+                #presence: crate::members::Presence,
+            },
+            quote! { let mut #presence = crate::members::Presence::default(); },
+            quote! { #presence },
+        )
+    } else {
+        (quote!(), quote!(), quote!())
+    };
+    let file: syn::File = parse_quote! {
+        #(#docs)*
+        #[derive(Clone, Debug, #default)]
+        #[non_exhaustive]
+        pub struct #ty {
+            #( #(#field_docs)* pub #idents: #types, )*
+            /// Members of the JSON object that the schema does not list, in the
+            /// order they came: written back after the known ones.
+            pub #unknown: crate::Members,
+            #presence_field
+        }
+        /// Compares the fields and the unknown members; not whether a
+        /// `None` came as `null` or as an absent key.
+        impl ::std::cmp::PartialEq for #ty {
+            fn eq(&self, other: &Self) -> bool {
+                true #( && self.#idents == other.#idents )* && self.#unknown == other.#unknown
+            }
+        }
+        impl ::serde::Serialize for #ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                #( #write )*
+                for (key, value) in self.#unknown.iter() {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                enum Key {
+                    #( #keys, )*
+                    Unknown(::std::string::String),
+                }
+                impl<'de> ::serde::Deserialize<'de> for Key {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        struct KeyVisitor;
+                        impl ::serde::de::Visitor<'_> for KeyVisitor {
+                            type Value = Key;
+                            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                                f.write_str("a member name")
+                            }
+                            fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<Key, E> {
+                                Ok(match value {
+                                    #( #jsons => Key::#keys, )*
+                                    other => Key::Unknown(other.to_owned()),
+                                })
+                            }
+                        }
+                        deserializer.deserialize_identifier(KeyVisitor)
+                    }
+                }
+                struct Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = #ty;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ty, A::Error> {
+                        use ::serde::de::Error as _;
+                        #( let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None; )*
+                        let mut #unknown = crate::Members::new();
+                        #presence_init
+                        while let ::std::option::Option::Some(key) = map.next_key::<Key>()? {
+                            match key {
+                                #(
+                                    Key::#keys => {
+                                        if #slots.is_some() {
+                                            return Err(A::Error::duplicate_field(#jsons));
+                                        }
+                                        #slots = ::std::option::Option::Some(map.next_value()?);
+                                    }
+                                )*
+                                Key::Unknown(name) => {
+                                    let value: ::serde_json::Value = map.next_value()?;
+                                    #unknown.insert(name, value);
+                                }
+                            }
+                        }
+                        #( let #slots = #finish; )*
+                        Ok(#ty { #( #idents: #slots, )* #unknown, #presence_out })
+                    }
+                }
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    };
+    file.items
+}
+
+/// What rendering needs of one field.
+struct Spec<'a> {
+    field: &'a Field,
+    ident: Ident,
+    ty: syn::Type,
+    docs: Vec<Attribute>,
+    bit: u32,
+}
+
+impl<'a> Spec<'a> {
+    fn new(field: &'a Field, bit: u32) -> Self {
+        let ty =
+            syn::parse_str(&field.spelled).unwrap_or_else(|_| parse_quote!(::serde_json::Value));
+        let mut paragraphs: Vec<&str> = field.docs.as_deref().into_iter().collect();
+        let note = match field.presence() {
+            Presence::NullUnlessAbsent => Some("Required and nullable: `null` and an absent key both decode as `None`, which is written back as it came (`null` unless the key was absent)."),
+            Presence::AbsentUnlessNull => Some("Optional: an absent key and `null` both decode as `None`, which is written back as it came (left out unless it came as `null`)."),
+            _ => None,
+        };
+        paragraphs.extend(note);
+        Spec {
+            field,
+            ident: Ident::new(&field.rust, Span::call_site()),
+            ty,
+            docs: super::docs::lines(&paragraphs),
+            bit,
+        }
+    }
+
+    /// The field's value once every member is read.
+    fn finish(&self, slot: &Ident, presence: &Ident) -> TokenStream {
+        let json = &self.field.json;
+        let bit = self.bit;
+        match self.field.presence() {
+            Presence::Always => quote! {
+                match #slot {
+                    ::std::option::Option::Some(value) => value,
+                    ::std::option::Option::None => return Err(A::Error::missing_field(#json)),
+                }
+            },
+            Presence::NullUnlessAbsent => quote! {
+                match #slot {
+                    ::std::option::Option::Some(value) => value,
+                    ::std::option::Option::None => {
+                        #presence.set(#bit);
+                        ::std::option::Option::None
+                    }
+                }
+            },
+            Presence::AbsentUnlessNull => quote! {
+                match #slot {
+                    ::std::option::Option::Some(::std::option::Option::None) => {
+                        #presence.set(#bit);
+                        ::std::option::Option::None
+                    }
+                    ::std::option::Option::Some(value) => value,
+                    ::std::option::Option::None => ::std::option::Option::None,
+                }
+            },
+            Presence::PresentUnlessAbsent => {
+                let default = match &self.field.default {
+                    Some(value) => {
+                        let text = value.to_string();
+                        quote! { ::serde_json::from_str(#text).map_err(A::Error::custom)? }
+                    }
+                    None => quote! { ::std::default::Default::default() },
+                };
+                quote! {
+                    match #slot {
+                        ::std::option::Option::Some(value) => value,
+                        ::std::option::Option::None => {
+                            #presence.set(#bit);
+                            #default
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the member, as it came.
+    fn write(&self, presence: &Ident) -> TokenStream {
+        let json = &self.field.json;
+        let ident = &self.ident;
+        let bit = self.bit;
+        let entry = quote! { map.serialize_entry(#json, &self.#ident)?; };
+        match self.field.presence() {
+            Presence::Always => entry,
+            Presence::NullUnlessAbsent => quote! {
+                if self.#ident.is_some() || !self.#presence.get(#bit) { #entry }
+            },
+            Presence::AbsentUnlessNull => quote! {
+                if self.#ident.is_some() || self.#presence.get(#bit) { #entry }
+            },
+            Presence::PresentUnlessAbsent => quote! {
+                if !self.#presence.get(#bit) { #entry }
+            },
+        }
+    }
+}
