@@ -1,7 +1,10 @@
-//! Decoding speed, side by side in one run: clerk-types against a careful
-//! hand-written serde model of the same shape, `serde_json::Value`, and
-//! `IgnoredAny` (parsing alone), on realistic clients of 1 to 64 sessions;
-//! plus the cost of decoding with paths and of strict validation.
+//! Decoding and encoding speed, side by side in one run: clerk-types
+//! against a careful hand-written serde model of the same shape,
+//! `serde_json::Value`, and `IgnoredAny` (parsing alone), on realistic
+//! clients of 1 to 64 sessions; plus the cost of decoding with paths and of
+//! strict validation. With members the schema does not list, clerk-types
+//! (which keeps them) against a hand-written model that keeps them with
+//! serde's `flatten` and against `Value`.
 //!
 //! `cargo bench --bench decode --features validate`; see BENCHMARKS.md.
 
@@ -17,8 +20,9 @@ const SIZES: &[usize] = &[1, 4, 16, 64];
 
 /// A realistic client with `n` sessions: millisecond timestamps, mostly
 /// active sessions with full activity, some ended or pending with tasks,
-/// one impersonated, and fields the schema does not list.
-fn payload(n: usize) -> String {
+/// one impersonated; with `unknown`, a member the schema does not list on
+/// every session (`last_active_token`, as webhooks carry it).
+fn payload(n: usize, unknown: bool) -> String {
     let t: i64 = 1_760_381_439_785;
     let sessions: Vec<Value> = (0..n)
         .map(|i| {
@@ -46,9 +50,11 @@ fn payload(n: usize) -> String {
                 "expire_at": last + 7 * 86_400_000,
                 "abandon_at": last + 30 * 86_400_000,
                 "updated_at": last,
-                "created_at": last - 2 * 86_400_000,
-                "last_active_token": {"object": "token", "jwt": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln"}
+                "created_at": last - 2 * 86_400_000
             });
+            if unknown {
+                s["last_active_token"] = json!({"object": "token", "jwt": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2ln"});
+            }
             if status == "pending" {
                 s["tasks"] = json!([{"key": "choose-organization"}]);
             }
@@ -71,9 +77,9 @@ fn payload(n: usize) -> String {
 /// it with serde's derive: `Option` for nullable and optional fields, an
 /// enum with a unit catch-all for the status, unknown fields ignored.
 mod handwritten {
-    use serde::Deserialize;
+    use serde::{Deserialize, Serialize};
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     #[allow(dead_code)]
     pub struct Client {
         pub object: ClientObject,
@@ -88,38 +94,42 @@ mod handwritten {
         pub created_at: i64,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     #[serde(rename_all = "snake_case")]
     pub enum ClientObject {
         Client,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     #[serde(rename_all = "snake_case")]
     pub enum SessionObject {
         Session,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     #[allow(dead_code)]
     pub struct Session {
         pub object: SessionObject,
         pub id: String,
         pub user_id: String,
         pub client_id: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub actor: Option<serde_json::Map<String, serde_json::Value>>,
         pub status: Status,
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub last_active_organization_id: Option<String>,
         pub last_active_at: i64,
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub latest_activity: Option<Activity>,
         pub expire_at: i64,
         pub abandon_at: i64,
         pub updated_at: i64,
         pub created_at: i64,
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub tasks: Option<Vec<Task>>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Status {
         Active,
@@ -134,7 +144,7 @@ mod handwritten {
         Unknown,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     #[allow(dead_code)]
     pub struct Activity {
         pub object: String,
@@ -148,61 +158,189 @@ mod handwritten {
         pub country: Option<String>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     #[allow(dead_code)]
     pub struct Task {
         pub key: String,
     }
 }
 
-fn run<T>(bencher: Bencher, n: usize, decode: impl Fn(&str) -> T + Sync) {
-    let text = payload(n);
+/// The hand-written model again, keeping unknown members as a user would:
+/// `#[serde(flatten)]` into a map on every struct.
+mod flattened {
+    use serde::Deserialize;
+    use serde_json::{Map, Value};
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Client {
+        pub object: String,
+        pub id: String,
+        pub session_ids: Vec<String>,
+        pub sessions: Vec<Session>,
+        pub sign_in_id: Option<String>,
+        pub sign_up_id: Option<String>,
+        pub last_active_session_id: Option<String>,
+        pub last_authentication_strategy: Option<String>,
+        pub updated_at: i64,
+        pub created_at: i64,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Session {
+        pub object: String,
+        pub id: String,
+        pub user_id: String,
+        pub client_id: String,
+        pub actor: Option<Map<String, Value>>,
+        pub status: super::handwritten::Status,
+        pub last_active_organization_id: Option<String>,
+        pub last_active_at: i64,
+        pub latest_activity: Option<Activity>,
+        pub expire_at: i64,
+        pub abandon_at: i64,
+        pub updated_at: i64,
+        pub created_at: i64,
+        pub tasks: Option<Vec<Task>>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Activity {
+        pub object: String,
+        pub id: String,
+        pub device_type: Option<String>,
+        pub is_mobile: bool,
+        pub browser_name: Option<String>,
+        pub browser_version: Option<String>,
+        pub ip_address: Option<String>,
+        pub city: Option<String>,
+        pub country: Option<String>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    pub struct Task {
+        pub key: String,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+}
+
+fn run<T>(bencher: Bencher, n: usize, unknown: bool, decode: impl Fn(&str) -> T + Sync) {
+    let text = payload(n, unknown);
     bencher
         .counter(BytesCount::of_str(&text))
         .bench(|| black_box(decode(black_box(&text))));
 }
 
-#[divan::bench(args = SIZES)]
-fn clerk_types(bencher: Bencher, n: usize) {
-    run(bencher, n, |t| {
-        serde_json::from_str::<clerk_types::Client>(t).expect("decodes")
-    });
+/// Decoding payloads that carry only what the schema lists.
+mod decode {
+    use super::*;
+
+    #[divan::bench(args = SIZES)]
+    fn clerk_types(bencher: Bencher, n: usize) {
+        run(bencher, n, false, |t| {
+            serde_json::from_str::<clerk_types::Client>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn handwritten(bencher: Bencher, n: usize) {
+        run(bencher, n, false, |t| {
+            serde_json::from_str::<super::handwritten::Client>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn value(bencher: Bencher, n: usize) {
+        run(bencher, n, false, |t| {
+            serde_json::from_str::<Value>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn ignored_any(bencher: Bencher, n: usize) {
+        run(bencher, n, false, |t| {
+            serde_json::from_str::<serde::de::IgnoredAny>(t).expect("parses")
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn clerk_types_with_paths(bencher: Bencher, n: usize) {
+        run(bencher, n, false, |t| {
+            clerk_types::from_str::<clerk_types::Client>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn strict_validation(bencher: Bencher, n: usize) {
+        let doc: Value = serde_json::from_str(&payload(n, false)).expect("json");
+        bencher.bench(|| black_box(clerk_types::validate::client(black_box(&doc))));
+    }
 }
 
-#[divan::bench(args = SIZES)]
-fn handwritten(bencher: Bencher, n: usize) {
-    run(bencher, n, |t| {
-        serde_json::from_str::<handwritten::Client>(t).expect("decodes")
-    });
+/// Decoding payloads with a member the schema does not list on every
+/// session, each keeping it.
+mod decode_unknown_members {
+    use super::*;
+
+    #[divan::bench(args = SIZES)]
+    fn clerk_types(bencher: Bencher, n: usize) {
+        run(bencher, n, true, |t| {
+            serde_json::from_str::<clerk_types::Client>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn handwritten_flatten(bencher: Bencher, n: usize) {
+        run(bencher, n, true, |t| {
+            serde_json::from_str::<super::flattened::Client>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn value(bencher: Bencher, n: usize) {
+        run(bencher, n, true, |t| {
+            serde_json::from_str::<Value>(t).expect("decodes")
+        });
+    }
 }
 
-#[divan::bench(args = SIZES)]
-fn value(bencher: Bencher, n: usize) {
-    run(bencher, n, |t| {
-        serde_json::from_str::<Value>(t).expect("parses")
-    });
-}
+/// Encoding what was decoded (payloads with only what the schema lists).
+mod encode {
+    use super::*;
 
-#[divan::bench(args = SIZES)]
-fn ignored_any(bencher: Bencher, n: usize) {
-    run(bencher, n, |t| {
-        serde_json::from_str::<serde::de::IgnoredAny>(t).expect("parses")
-    });
-}
+    fn encode<T: serde::Serialize + serde::de::DeserializeOwned + Sync>(
+        bencher: Bencher,
+        n: usize,
+    ) {
+        let text = payload(n, false);
+        let decoded: T = serde_json::from_str(&text).expect("decodes");
+        bencher
+            .counter(BytesCount::of_str(&text))
+            .bench(|| black_box(serde_json::to_string(black_box(&decoded)).expect("encodes")));
+    }
 
-#[divan::bench(args = SIZES)]
-fn clerk_types_with_paths(bencher: Bencher, n: usize) {
-    run(bencher, n, |t| {
-        clerk_types::from_str::<clerk_types::Client>(t).expect("decodes")
-    });
-}
+    #[divan::bench(args = SIZES)]
+    fn clerk_types(bencher: Bencher, n: usize) {
+        encode::<clerk_types::Client>(bencher, n);
+    }
 
-#[cfg(feature = "validate")]
-#[divan::bench(args = SIZES)]
-fn strict_validation(bencher: Bencher, n: usize) {
-    let text = payload(n);
-    let doc: Value = serde_json::from_str(&text).expect("parses");
-    bencher
-        .counter(BytesCount::of_str(&text))
-        .bench(|| black_box(clerk_types::validate::client(black_box(&doc))));
+    #[divan::bench(args = SIZES)]
+    fn handwritten(bencher: Bencher, n: usize) {
+        encode::<super::handwritten::Client>(bencher, n);
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn value(bencher: Bencher, n: usize) {
+        encode::<Value>(bencher, n);
+    }
 }

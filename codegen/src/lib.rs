@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod case;
+#[cfg(feature = "maintainer")]
 pub mod compat;
 pub mod index;
 pub mod model;
@@ -30,6 +31,7 @@ pub mod naming;
 pub mod normalize;
 pub mod prepare;
 pub mod render;
+#[cfg(feature = "maintainer")]
 pub mod repin;
 pub mod typify;
 pub mod vendored;
@@ -235,7 +237,7 @@ fn share(named: &[(String, Value, naming::Naming)]) -> Sharing {
 
 /// A node's identity for sharing: the subschema without the names this
 /// crate gave it and without the annotations a schema's root carries.
-pub(crate) fn canonical(node: &Value) -> String {
+pub fn canonical(node: &Value) -> String {
     let mut node = node.clone();
     if let Some(obj) = node.as_object_mut() {
         // Nullability belongs to the place a type is used, not to the type.

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use syn::visit_mut::VisitMut;
 use syn::{parse_quote, Item, ItemMod};
 
 use crate::model::{Kind, Module};
@@ -41,19 +40,14 @@ pub fn apply(m: &mut ItemMod, module: &Module) {
             .filter(|f| f.tag)
             .map(|f| f.rust.clone())
             .collect();
-        SetOk { fields: &fields }.visit_item_impl_mut(imp);
-    }
-}
-
-struct SetOk<'a> {
-    fields: &'a BTreeSet<String>,
-}
-
-impl VisitMut for SetOk<'_> {
-    fn visit_field_value_mut(&mut self, fv: &mut syn::FieldValue) {
-        if let syn::Member::Named(id) = &fv.member {
-            if self.fields.contains(&id.to_string()) {
-                fv.expr = parse_quote!(Ok(::std::default::Default::default()));
+        for literal in super::literals::in_impl(imp) {
+            for fv in literal.fields.iter_mut() {
+                let syn::Member::Named(id) = &fv.member else {
+                    continue;
+                };
+                if fields.contains(&id.to_string()) {
+                    fv.expr = parse_quote!(Ok(::std::default::Default::default()));
+                }
             }
         }
     }

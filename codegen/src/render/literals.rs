@@ -2,8 +2,7 @@
 //! in its builders). A struct written by [`super::serde_impls`] has two
 //! fields typify does not know; its literals get them, empty.
 
-use syn::visit_mut::VisitMut;
-use syn::{parse_quote, Item};
+use syn::{parse_quote, Expr, ExprStruct, ImplItem, Item, Stmt};
 
 use crate::model::{Kind, Module};
 
@@ -51,26 +50,39 @@ fn complete_impl(imp: &mut syn::ItemImpl, module: &Module, segments: usize) {
     let presence = s
         .needs_presence()
         .then(|| syn::Ident::new(&s.presence_field(), proc_macro2::Span::call_site()));
-    Complete { unknown, presence }.visit_item_impl_mut(imp);
-}
-
-struct Complete {
-    unknown: syn::Ident,
-    presence: Option<syn::Ident>,
-}
-
-impl VisitMut for Complete {
-    fn visit_expr_struct_mut(&mut self, e: &mut syn::ExprStruct) {
-        syn::visit_mut::visit_expr_struct_mut(self, e);
-        if !e.path.is_ident("Self") || e.rest.is_some() {
-            return;
+    for literal in in_impl(imp) {
+        if !literal.path.is_ident("Self") || literal.rest.is_some() {
+            continue;
         }
-        let unknown = &self.unknown;
-        e.fields
+        literal
+            .fields
             .push(parse_quote!(#unknown: ::std::default::Default::default()));
-        if let Some(presence) = &self.presence {
-            e.fields
+        if let Some(presence) = &presence {
+            literal
+                .fields
                 .push(parse_quote!(#presence: ::std::default::Default::default()));
         }
     }
+}
+
+/// The struct literals an impl's functions return: typify writes them as a
+/// function's last expression, `Self { ... }` or `Ok(Self { ... })`.
+pub(crate) fn in_impl(imp: &mut syn::ItemImpl) -> Vec<&mut ExprStruct> {
+    let mut out = Vec::new();
+    for item in imp.items.iter_mut() {
+        let ImplItem::Fn(f) = item else { continue };
+        let Some(Stmt::Expr(tail, None)) = f.block.stmts.last_mut() else {
+            continue;
+        };
+        match tail {
+            Expr::Struct(literal) => out.push(literal),
+            Expr::Call(call) if call.args.len() == 1 => {
+                if let Some(Expr::Struct(literal)) = call.args.first_mut() {
+                    out.push(literal);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
