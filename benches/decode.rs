@@ -280,6 +280,7 @@ mod decode {
         });
     }
 
+    #[cfg(feature = "validate")]
     #[divan::bench(args = SIZES)]
     fn strict_validation(bencher: Bencher, n: usize) {
         let doc: Value = serde_json::from_str(&payload(n, false)).expect("json");

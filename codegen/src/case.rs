@@ -67,6 +67,68 @@ fn ident(text: &str, case: impl Fn(&str) -> String, prefix: &str) -> String {
     }
 }
 
+/// Modules of the `clerk-types` crate itself, which a schema's module
+/// cannot be named.
+const CRATE_MODULES: &[&str] = &[
+    "decode", "helpers", "members", "validate", "builder", "error",
+];
+
+/// Why `key` (from `clerk-KEY-schema.json`) cannot name the schema's
+/// module, if it cannot: it must be a lower-case ASCII letter, then
+/// lower-case letters, digits or `_`, and neither a keyword nor one of the
+/// crate's own modules.
+pub fn module_key_problem(key: &str) -> Option<String> {
+    let valid = key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Some(format!(
+            "`{key}` cannot name a Rust module (a lower-case letter, then lower-case letters, digits or `_`)"
+        ));
+    }
+    if KEYWORDS.contains(&key) || CRATE_MODULES.contains(&key) {
+        return Some(format!(
+            "`{key}` cannot name a module: it is a Rust keyword or one of clerk-types' own modules"
+        ));
+    }
+    None
+}
+
+/// The Rust field names of an object's properties, in the order given:
+/// [`field_name`] of each, made unique with a numeric suffix where two
+/// names would collide (`fooBar` and `foo_bar`, `ID` and `id`). The one
+/// mapping from JSON names to fields: `prepare` renames colliding keys with
+/// it before typify sees them, the model maps typify's fields back with it.
+pub fn field_names<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<(&'a str, String)> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let keys: Vec<&str> = keys.into_iter().collect();
+    let bases: Vec<String> = keys.iter().map(|k| field_name(k)).collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for b in &bases {
+        *count.entry(b.as_str()).or_default() += 1;
+    }
+    // A base is kept by its only key, or by the key already spelled so.
+    let keeps = |i: usize| count[bases[i].as_str()] == 1 || keys[i] == bases[i];
+    let mut taken: BTreeSet<String> = (0..keys.len())
+        .filter(|i| keeps(*i))
+        .map(|i| bases[i].clone())
+        .collect();
+    let mut kept: BTreeSet<&str> = BTreeSet::new();
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let base = &bases[i];
+            let name = if keeps(i) && kept.insert(base.as_str()) {
+                base.clone()
+            } else {
+                unique(base.clone(), &mut taken, "_")
+            };
+            (*k, name)
+        })
+        .collect()
+}
+
 /// Makes `candidate` unique among `taken` with a numeric suffix (`id`,
 /// `id_2`, `id_3`), and records it.
 pub fn unique(
@@ -125,5 +187,28 @@ mod tests {
         let mut taken = Default::default();
         assert_eq!(unique("id".into(), &mut taken, "_"), "id");
         assert_eq!(unique("id".into(), &mut taken, "_"), "id_2");
+    }
+
+    #[test]
+    fn module_keys() {
+        assert_eq!(module_key_problem("organizationmembership"), None);
+        for bad in ["2fa", "Client", "a-b", "", "type", "decode", "members"] {
+            assert!(module_key_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn colliding_properties_get_distinct_fields() {
+        let names = field_names(["ID", "fooBar", "foo_bar", "id", "type", "type_", "%", "x"]);
+        let fields: Vec<&str> = names.iter().map(|(_, f)| f.as_str()).collect();
+        let unique: std::collections::BTreeSet<&&str> = fields.iter().collect();
+        assert_eq!(unique.len(), fields.len(), "{fields:?}");
+        // A key that is already its field name keeps it.
+        assert!(
+            names.contains(&("foo_bar", "foo_bar".to_owned())),
+            "{names:?}"
+        );
+        assert!(names.contains(&("id", "id".to_owned())), "{names:?}");
+        assert!(names.contains(&("type_", "type_".to_owned())), "{names:?}");
     }
 }

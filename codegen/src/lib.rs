@@ -33,6 +33,7 @@ pub mod prepare;
 pub mod render;
 #[cfg(feature = "maintainer")]
 pub mod repin;
+pub mod support;
 pub mod typify;
 pub mod vendored;
 pub mod walk;
@@ -67,6 +68,16 @@ pub enum Error {
         /// The file.
         file: String,
         /// What the system said.
+        message: String,
+    },
+    /// The schema is outside what the generator accepts.
+    #[error("{file}: {pointer}: {message}")]
+    Unsupported {
+        /// The schema file.
+        file: String,
+        /// JSON pointer of the node.
+        pointer: String,
+        /// What is there, and what is accepted instead.
         message: String,
     },
     /// typify could not make types of the schema.
@@ -166,7 +177,18 @@ pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated
                 message: "the top level is not a JSON object, so it is no schema".to_owned(),
             });
         }
+        support::check(&schema, input.bytes.len()).map_err(|r| Error::Unsupported {
+            file: file.to_owned(),
+            pointer: r.pointer,
+            message: r.message,
+        })?;
         let key = naming::schema_key(input.name);
+        if let Some(problem) = case::module_key_problem(&key) {
+            return Err(Error::Generate {
+                file: file.to_owned(),
+                message: format!("{problem}; the file name `clerk-KEY-schema.json` gives the module its name: rename the file"),
+            });
+        }
         let naming = naming::assign(&key, &mut schema, names);
         named.push((key, schema, naming));
     }

@@ -79,6 +79,8 @@ pub fn assign(key: &str, schema: &mut Value, names: &Names) -> Naming {
     let rows: Vec<&Pin> = names.of(key).collect();
     let mut state = State {
         rows: &rows,
+        pinned: rows.iter().map(|r| r.name.clone()).collect(),
+        suffix: Default::default(),
         used: BTreeSet::new(),
         taken: BTreeSet::new(),
         out: Naming::default(),
@@ -107,6 +109,8 @@ pub fn assign(key: &str, schema: &mut Value, names: &Names) -> Naming {
 
 struct State<'a> {
     rows: &'a [&'a Pin],
+    pinned: BTreeSet<String>,
+    suffix: std::collections::BTreeMap<String, usize>,
     used: BTreeSet<&'a str>,
     taken: BTreeSet<String>,
     out: Naming,
@@ -204,16 +208,23 @@ impl State<'_> {
         }
     }
 
-    fn unique(&self, candidate: &str) -> String {
-        let table_names = || self.rows.iter().map(|r| r.name.as_str());
-        let free = |n: &str| !self.taken.contains(n) && !table_names().any(|t| t == n);
-        if free(candidate) {
+    /// `candidate`, or `candidate2`, `candidate3`... if taken by a name given
+    /// already or pinned. Each base remembers its next suffix, so naming
+    /// thousands of alike nodes stays linear.
+    fn unique(&mut self, candidate: &str) -> String {
+        let free = |s: &Self, n: &str| !s.taken.contains(n) && !s.pinned.contains(n);
+        if free(self, candidate) {
             return candidate.to_owned();
         }
-        (2..)
-            .map(|i| format!("{candidate}{i}"))
-            .find(|n| free(n))
-            .unwrap_or_else(|| candidate.to_owned())
+        let mut i = self.suffix.get(candidate).copied().unwrap_or(2);
+        loop {
+            let name = format!("{candidate}{i}");
+            i += 1;
+            if free(self, &name) {
+                self.suffix.insert(candidate.to_owned(), i);
+                return name;
+            }
+        }
     }
 }
 

@@ -42,6 +42,8 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
         walk::walk_mut(&mut tree, &mut |pointer, node| {
             lenient_strings(node);
             drop_unbacked_required(node);
+            distinct_fields(node);
+            merge_repeated_members(node);
             if pointer.is_empty() {
                 return;
             }
@@ -119,6 +121,57 @@ pub fn unbacked_required(node: &Value) -> Vec<String> {
         .filter(|name| !properties.contains_key(*name) && !in_members(name))
         .map(str::to_owned)
         .collect()
+}
+
+/// A plain `oneOf`/`anyOf` that lists the same schema twice (upstream's
+/// truncation can leave several `{}` members) would get two variants of one
+/// type: the copies go. Names are not compared (each member got its own).
+fn merge_repeated_members(node: &mut Value) {
+    if node.get("discriminator").is_some() {
+        return;
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(Value::Array(members)) = node.get_mut(key) {
+            let mut seen = BTreeSet::new();
+            members.retain(|m| seen.insert(crate::canonical(m)));
+        }
+    }
+}
+
+/// Renames the properties whose Rust fields would collide (`fooBar` and
+/// `foo_bar`) to the distinct field names [`crate::case::field_names`]
+/// gives them, in `properties` and `required` alike; the model maps them
+/// back to their JSON names, which the generated serde code uses.
+fn distinct_fields(node: &mut Value) {
+    let Some(properties) = node.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    let renames: Vec<(String, String)> =
+        crate::case::field_names(properties.keys().map(String::as_str))
+            .into_iter()
+            .filter(|(json, rust)| crate::case::field_name(json) != *rust)
+            .map(|(json, rust)| (json.to_owned(), rust))
+            .collect();
+    if renames.is_empty() {
+        return;
+    }
+    let Some(obj) = node.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Object(properties)) = obj.get_mut("properties") {
+        for (json, rust) in &renames {
+            if let Some(schema) = properties.remove(json) {
+                properties.insert(rust.clone(), schema);
+            }
+        }
+    }
+    if let Some(Value::Array(required)) = obj.get_mut("required") {
+        for r in required.iter_mut() {
+            if let Some((_, rust)) = renames.iter().find(|(json, _)| r == json) {
+                *r = Value::String(rust.clone());
+            }
+        }
+    }
 }
 
 fn drop_unbacked_required(node: &mut Value) {

@@ -499,21 +499,21 @@ fn broken_bodies() {
         "fail-other-schema",
         upstream_file(Reply::Body(200, br#"{"type": 5}"#.to_vec())),
         &[],
-        "upstream json-schema/clerk-client-schema.json at 0123456789ab: cannot generate Rust types: not a JSON Schema typify reads",
+        "upstream json-schema/clerk-client-schema.json at 0123456789ab: /: `type` is 5; the generator accepts one of",
     );
     let bad_type = edited(|s| s["properties"]["id"]["type"] = json!(5));
     fails(
         "fail-bad-type",
         upstream_file(Reply::Body(200, bad_type)),
         &[],
-        "cannot generate Rust types: not a JSON Schema typify reads",
+        "upstream json-schema/clerk-client-schema.json at 0123456789ab: /properties/id: `type` is 5",
     );
     let ungeneratable = edited(|s| s["properties"]["weird"] = json!({"not": {"type": "string"}}));
     fails(
         "fail-typify",
         upstream_file(Reply::Body(200, ungeneratable)),
         &[],
-        "typify gave up",
+        "/properties/weird: `not` is not supported",
     );
     fails(
         "fail-commit-json",
@@ -744,7 +744,7 @@ fn add_refuses_what_cannot_be_used() {
         ],
     );
     for (name, expect) in [
-        ("broken", "cannot generate Rust types"),
+        ("broken", "clerk-broken-schema.json at 0123456789ab: /: `type` is 5"),
         ("missing", "HTTP 404"),
         ("Bad/Name", "expected a name as upstream spells it"),
         ("client", "client is vendored already"),
@@ -777,7 +777,7 @@ fn a_schema_that_does_not_generate_is_still_described() {
     assert!(out.contains("--- vendored\n+++ upstream\n"), "{out}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.starts_with("error: upstream json-schema/clerk-client-schema.json at 0123456789ab: cannot generate Rust types"),
+        err.starts_with("error: upstream json-schema/clerk-client-schema.json at 0123456789ab: /properties/sessions/items/properties/status: `type` is 5"),
         "{err}"
     );
     assert!(

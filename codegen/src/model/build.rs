@@ -201,13 +201,11 @@ fn structure(
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    let mut by_field: BTreeMap<String, Vec<&String>> = BTreeMap::new();
-    for json in properties.keys() {
-        by_field
-            .entry(case::field_name(json))
-            .or_default()
-            .push(json);
-    }
+    // The same mapping `prepare` used to rename colliding keys.
+    let by_field: BTreeMap<String, &str> = case::field_names(properties.keys().map(String::as_str))
+        .into_iter()
+        .map(|(json, rust)| (rust, json))
+        .collect();
     let at = if pointer.is_empty() { "/" } else { pointer };
     let mut fields = Vec::new();
     let mut flattened = Vec::new();
@@ -225,15 +223,8 @@ fn structure(
         ..
     } in props
     {
-        let json = match by_field.get(rust).map(Vec::as_slice) {
-            Some([json]) => (*json).clone(),
-            Some(several) => {
-                let names: Vec<String> = several.iter().map(|j| format!("`{j}`")).collect();
-                return Err(format!(
-                    "at {at}: the properties {} all become the Rust field `{rust}`",
-                    names.join(", ")
-                ));
-            }
+        let json = match by_field.get(rust) {
+            Some(json) => (*json).to_owned(),
             // typify's own members: `anyOf` parts, typed additional members.
             None if composed => {
                 flattened.push((rust.clone(), ty.clone()));

@@ -29,6 +29,15 @@ use crate::model::{Kind, Module, TypeDef};
 pub fn render(file: &mut syn::File, module: &Module) {
     let mut items = Vec::with_capacity(file.items.len());
     let mut replaced: BTreeSet<String> = BTreeSet::new();
+    // typify gives a type with a schema `default` a `Default` of its own.
+    let has_default: BTreeSet<String> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Impl(i) if is_trait(i, "Default") => impl_target(i),
+            _ => None,
+        })
+        .collect();
     for item in std::mem::take(&mut file.items) {
         let def = item_name(&item).and_then(|n| module.get(&n));
         match (item, def) {
@@ -60,7 +69,9 @@ pub fn render(file: &mut syn::File, module: &Module) {
                 docs::set(&mut e.attrs, &type_docs(def, module));
                 e.attrs.push(parse_quote!(#[non_exhaustive]));
                 let default = match &def.kind {
-                    Kind::Enum(tag) => enums::tag_default(&def.name, tag),
+                    Kind::Enum(tag) if !has_default.contains(&def.name) => {
+                        enums::tag_default(&def.name, tag)
+                    }
                     _ => None,
                 };
                 items.push(Item::Enum(e));
@@ -141,6 +152,14 @@ pub(crate) fn item_name(item: &Item) -> Option<String> {
         Item::Impl(i) => impl_target(i),
         _ => None,
     }
+}
+
+/// Whether an impl block implements the trait named `name`.
+fn is_trait(i: &syn::ItemImpl, name: &str) -> bool {
+    i.trait_
+        .as_ref()
+        .and_then(|(p, _)| p.segments.last())
+        .is_some_and(|s| s.ident == name)
 }
 
 /// The type an impl block is for.
