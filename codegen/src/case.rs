@@ -122,7 +122,10 @@ pub fn field_names<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<(&'a str,
             let name = if keeps(i) && kept.insert(base.as_str()) {
                 base.clone()
             } else {
-                unique(base.clone(), &mut taken, "_")
+                // `self_` + `2`, not `self__2`: snake case would fold the
+                // double underscore, and typify with it.
+                let sep = if base.ends_with('_') { "" } else { "_" };
+                unique(base.clone(), &mut taken, sep)
             };
             (*k, name)
         })
@@ -203,6 +206,12 @@ mod tests {
         let fields: Vec<&str> = names.iter().map(|(_, f)| f.as_str()).collect();
         let unique: std::collections::BTreeSet<&&str> = fields.iter().collect();
         assert_eq!(unique.len(), fields.len(), "{fields:?}");
+        // Each is what snake case (and typify) leaves as it is.
+        for f in &fields {
+            assert_eq!(field_name(f), *f, "{fields:?}");
+        }
+        let selves = field_names(["self", "Self"]);
+        assert_eq!(selves[1].1, "self_2", "{selves:?}");
         // A key that is already its field name keeps it.
         assert!(
             names.contains(&("foo_bar", "foo_bar".to_owned())),

@@ -292,7 +292,7 @@ fn union_parts(node: &Value) -> Option<UnionParts> {
                 (None, None) => format!("Variant{i}"),
             };
             if !seen.insert(ident.clone()) {
-                ident = format!("{ident}{i}");
+                ident = type_name(&format!("{ident}{i}"));
                 seen.insert(ident.clone());
             }
             (ident, tag)

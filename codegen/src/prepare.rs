@@ -34,6 +34,7 @@ const NUMERIC_FORMATS: &[&str] = &[
 /// Applies the rewrites; `shared` names the nodes (by title) to generate as
 /// definitions, so that typify can share them (replacing all but one).
 pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
+    defs_by_title(schema);
     let mut defs: Vec<(String, Value)> = Vec::new();
     // The root first, then each hoisted subtree, which may hoist in turn.
     let mut pending: Vec<(Option<String>, Value)> = vec![(None, std::mem::take(schema))];
@@ -44,6 +45,7 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
             drop_unbacked_required(node);
             distinct_fields(node);
             merge_repeated_members(node);
+            distinct_enum_values(node);
             if pointer.is_empty() {
                 return;
             }
@@ -121,6 +123,77 @@ pub fn unbacked_required(node: &Value) -> Vec<String> {
         .filter(|name| !properties.contains_key(*name) && !in_members(name))
         .map(str::to_owned)
         .collect()
+}
+
+/// typify names a definition after its key, not its title, so `$defs` keys
+/// that make the same identifier (`a-b`, `a_b`) would become one type. Each
+/// definition moves under its title (the name naming gave it, unique), and
+/// every `$ref` to it follows.
+fn defs_by_title(schema: &mut Value) {
+    let mut moves: Vec<(String, String)> = Vec::new();
+    for key in ["$defs", "definitions"] {
+        let Some(Value::Object(defs)) = schema.get_mut(key) else {
+            continue;
+        };
+        let renames: Vec<(String, String)> = defs
+            .iter()
+            .filter_map(|(name, def)| {
+                let title = def.get("title")?.as_str()?;
+                (title != name).then(|| (name.clone(), title.to_owned()))
+            })
+            .collect();
+        for (old, new) in renames {
+            if defs.contains_key(&new) {
+                continue;
+            }
+            if let Some(def) = defs.remove(&old) {
+                defs.insert(new.clone(), def);
+                moves.push((
+                    format!("#/{key}/{}", walk::escape(&old)),
+                    format!("#/{key}/{}", walk::escape(&new)),
+                ));
+            }
+        }
+    }
+    if moves.is_empty() {
+        return;
+    }
+    walk::walk_mut(schema, &mut |_, node| {
+        if let Some(Value::String(reference)) = node.get_mut("$ref") {
+            if let Some((_, new)) = moves.iter().find(|(old, _)| old == reference) {
+                *reference = new.clone();
+            }
+        }
+    });
+}
+
+/// typify gives up on an enum whose values make the same identifier
+/// (`a-b`, `a_b`). Such an enum has two values or more, so it is open and
+/// the renderer writes it whole from the model, wire values and
+/// identifiers included: typify sees stand-in values (`v0`, `v1`, ...) and
+/// only names the type.
+fn distinct_enum_values(node: &mut Value) {
+    let Some(Value::Array(values)) = node.get("enum") else {
+        return;
+    };
+    let names: Vec<String> = values
+        .iter()
+        .filter_map(Value::as_str)
+        .map(crate::case::type_name)
+        .collect();
+    let distinct: BTreeSet<&String> = names.iter().collect();
+    if distinct.len() == names.len() {
+        return;
+    }
+    let Some(obj) = node.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Array(values)) = obj.get_mut("enum") {
+        for (i, v) in values.iter_mut().filter(|v| v.is_string()).enumerate() {
+            *v = Value::String(format!("v{i}"));
+        }
+    }
+    obj.remove("default");
 }
 
 /// A plain `oneOf`/`anyOf` that lists the same schema twice (upstream's

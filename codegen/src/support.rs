@@ -15,8 +15,9 @@ pub const MAX_SCHEMA_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_PROPERTIES: usize = 256;
 /// The most schema nodes one document may have.
 pub const MAX_NODES: usize = 20_000;
-/// The deepest nesting of subschemas accepted.
-pub const MAX_DEPTH: usize = 64;
+/// The deepest nesting of properties and items accepted (upstream cuts its
+/// documents at six).
+pub const MAX_DEPTH: usize = 32;
 /// The most values one enum may list.
 pub const MAX_ENUM_VALUES: usize = 10_000;
 

@@ -172,12 +172,23 @@ fn rust_type(space: &TypeSpace, id: &TypeId, depth: usize) -> RustType {
 }
 
 /// Runs `f`, catching a panic without letting the default hook print a
-/// backtrace notice that reads like a crash of the caller.
+/// backtrace notice that reads like a crash of the caller. Only this
+/// thread's panics are silenced: another thread's still reach the hook that
+/// was there (tests run in parallel).
 fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    use std::sync::Arc;
+    let previous: Arc<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync> =
+        Arc::from(std::panic::take_hook());
+    let me = std::thread::current().id();
+    let others = previous.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != me {
+            others(info);
+        }
+    }));
     let result = std::panic::catch_unwind(f);
-    std::panic::set_hook(previous);
+    let _ = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| previous(info)));
     result
 }
 

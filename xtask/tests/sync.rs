@@ -744,7 +744,10 @@ fn add_refuses_what_cannot_be_used() {
         ],
     );
     for (name, expect) in [
-        ("broken", "clerk-broken-schema.json at 0123456789ab: /: `type` is 5"),
+        (
+            "broken",
+            "clerk-broken-schema.json at 0123456789ab: /: `type` is 5",
+        ),
         ("missing", "HTTP 404"),
         ("Bad/Name", "expected a name as upstream spells it"),
         ("client", "client is vendored already"),

@@ -1,0 +1,393 @@
+//! Hostile schemas: the generator runs on bytes a third party publishes,
+//! so every schema either becomes code that compiles or is refused in one
+//! line naming the file and the node, never a panic.
+//!
+//! - hand-written cases, one per class of trouble seen so far (collisions
+//!   after case conversion, keywords, capitals in a row, unsupported
+//!   constructs, limits, doc text that would break rustdoc);
+//! - a seeded mutation test over the vendored schemas and the dialect
+//!   fixtures (deleted keys, changed types, duplicated or renamed
+//!   properties, nodes wrapped in `oneOf`, `nullable` added), each mutant
+//!   generated on its own: code or a one-line refusal;
+//! - the accepted hand-written cases and a sample of accepted mutants,
+//!   vendored together into one scratch copy of the crate, which must build
+//!   without warnings.
+
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use clerk_types_codegen::vendored::{self, Schema, Vendored};
+use clerk_types_codegen::Names;
+use serde_json::{json, Map, Value};
+
+/// Generates `schema` as `file` beside the vendored Client schema: the
+/// module's source, or the one-line refusal. Panics only if the generator
+/// panicked, or if a refusal is not one line naming the file.
+fn outcome(file: &str, schema: &Value) -> Result<String, String> {
+    let bytes = serde_json::to_vec(schema).expect("json");
+    outcome_bytes(file, &bytes)
+}
+
+fn outcome_bytes(file: &str, bytes: &[u8]) -> Result<String, String> {
+    let label = format!("schema/{file}");
+    let run = || {
+        let current = vendored::load(&scratch::repo_root().join("schema")).expect("vendored");
+        let mut schemas = current.schemas.clone();
+        schemas.push(Schema {
+            file: file.to_owned(),
+            label: label.clone(),
+            bytes: bytes.to_vec(),
+        });
+        Vendored::new(schemas, Names::empty())
+            .generate()
+            .map(|set| {
+                let key = file
+                    .trim_start_matches("clerk-")
+                    .trim_end_matches("-schema.json");
+                set.module(key).map(|m| m.source()).unwrap_or_default()
+            })
+            .map_err(|e| e.to_string())
+    };
+    let result = catch_unwind(AssertUnwindSafe(run))
+        .unwrap_or_else(|_| panic!("{file}: the generator panicked"));
+    if let Err(e) = &result {
+        assert!(!e.contains('\n'), "{file}: not one line: {e}");
+        assert!(e.starts_with(&label), "{file}: does not name the file: {e}");
+        assert!(e.len() < 600, "{file}: too long: {e}");
+    }
+    result
+}
+
+/// The hand-written cases: file, schema, and `None` if it must generate
+/// (and compile), or the text its refusal must contain.
+fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
+    let many: Map<String, Value> = (0..2000)
+        .map(|i| (format!("p{i}"), json!({"type": "string"})))
+        .collect();
+    let mut deep = json!({"type": "string"});
+    for _ in 0..40 {
+        deep = json!({"type": "object", "properties": {"a": deep}});
+    }
+    let mut deeper = json!({"type": "string"});
+    for _ in 0..100 {
+        deeper = json!({"type": "object", "properties": {"a": deeper}});
+    }
+    vec![
+        (
+            "clerk-collide-schema.json",
+            json!({"type": "object", "properties": {
+                "fooBar": {"type": "string"}, "foo_bar": {"type": "integer"},
+                "ID": {"type": "string"}, "id": {"type": "string"},
+                "type": {"type": "string"}, "type_": {"type": "string"},
+                "self": {"type": "string"}, "Self": {"type": "string"},
+                "%": {"type": "string"}, "@": {"type": "string"}, "": {"type": "string"},
+                "unknown": {"type": "string"}, "presence": {"type": "string", "nullable": true}
+            }, "required": ["fooBar", "id", "type"]}),
+            None,
+        ),
+        (
+            "clerk-capitals-schema.json",
+            json!({"title": "Clerk ActorTokenSTATUS", "type": "object", "properties": {
+                "STATUS": {"type": "string", "enum": ["a-b", "a_b", "A B", "unknown", ""]},
+                "object": {"type": "string", "enum": ["x"], "default": "x"}
+            }, "required": ["object"]}),
+            None,
+        ),
+        (
+            "clerk-overrides-schema.json",
+            json!({"type": "object", "properties": {"v": {
+                "oneOf": [
+                    {"x-speakeasy-name-override": "self", "type": "object", "properties": {"object": {"type": "string", "enum": ["a"]}}},
+                    {"x-speakeasy-name-override": "Self", "type": "object", "properties": {"object": {"type": "string", "enum": ["b"]}}},
+                    {"x-speakeasy-name-override": "OTP", "type": "object", "properties": {"object": {"type": "string", "enum": ["c"]}}},
+                    {"x-speakeasy-name-override": "Otp", "type": "object", "properties": {"object": {"type": "string", "enum": ["d"]}}}
+                ],
+                "discriminator": {"propertyName": "object"}
+            }}}),
+            None,
+        ),
+        (
+            "clerk-defs-schema.json",
+            json!({"type": "object",
+                "$defs": {"a-b": {"type": "object", "properties": {"x": {"type": "string"}}},
+                          "a_b": {"type": "object", "properties": {"y": {"type": "integer"}}}},
+                "properties": {"p": {"$ref": "#/$defs/a-b"}, "q": {"$ref": "#/$defs/a_b", "nullable": true},
+                               "r": {"oneOf": [{"type": "string"}, {"type": "string"}]}}}),
+            None,
+        ),
+        (
+            "clerk-docs-schema.json",
+            json!({"type": "object", "description": "Line\r\nbreak \u{7} bell.\n```\nlet x: NotAType = oops;\n```\n", "properties": {
+                "a": {"type": "string", "description": "```rust\nfn main() { panic!() }\n```"}
+            }}),
+            None,
+        ),
+        (
+            "clerk-refunion-schema.json",
+            json!({"type": "object", "$defs": {"A": {"type": "object", "properties": {"k": {"enum": ["a"]}}}},
+                "properties": {"u": {"oneOf": [{"$ref": "#/$defs/A"}], "discriminator": {"propertyName": "k"}}}}),
+            Some("/properties/u: member 0 of the discriminated union is a `$ref`"),
+        ),
+        (
+            "clerk-scalarunion-schema.json",
+            json!({"type": "object", "properties": {"u": {"oneOf": [{"type": "string"}], "discriminator": {"propertyName": "k"}}}}),
+            Some("/properties/u: member 0 of the discriminated union is not an object"),
+        ),
+        (
+            "clerk-nullroot-schema.json",
+            json!({"type": "object", "nullable": true}),
+            Some("schema/clerk-nullroot-schema.json: /: `nullable: true` on the document"),
+        ),
+        (
+            "clerk-nulldef-schema.json",
+            json!({"type": "object", "$defs": {"D": {"type": "object", "nullable": true}}, "properties": {"d": {"$ref": "#/$defs/D"}}}),
+            Some("/$defs/D: `nullable: true` on a definition"),
+        ),
+        (
+            "clerk-selfref-schema.json",
+            json!({"type": "object", "$defs": {"D": {"$ref": "#/$defs/D"}}}),
+            Some("/$defs/D: `$ref` \"#/$defs/D\" refers to itself"),
+        ),
+        (
+            "clerk-2fa-schema.json",
+            json!({"type": "object"}),
+            Some("`2fa` cannot name a Rust module"),
+        ),
+        (
+            "clerk-decode-schema.json",
+            json!({"type": "object"}),
+            Some("`decode` cannot name a module"),
+        ),
+        (
+            "clerk-wide-schema.json",
+            json!({"type": "object", "properties": many}),
+            Some("/: 2000 properties; the generator accepts at most 256 per object"),
+        ),
+        (
+            "clerk-deep-schema.json",
+            deep,
+            Some("nested deeper than 32 levels"),
+        ),
+        (
+            "clerk-deeper-schema.json",
+            deeper,
+            Some("not valid JSON: recursion limit exceeded"),
+        ),
+        (
+            "clerk-tuple-schema.json",
+            json!({"type": "object", "properties": {"t": {"type": "array", "items": [{"type": "string"}]}}}),
+            Some("/properties/t: `items` is a list (a tuple)"),
+        ),
+        (
+            "clerk-not-schema.json",
+            json!({"type": "object", "properties": {"n": {"not": {"type": "string"}}}}),
+            Some("/properties/n: `not` is not supported"),
+        ),
+        (
+            "clerk-mixed-schema.json",
+            json!({"type": "object", "properties": {"m": {"enum": ["a", 1, true]}}}),
+            Some("/properties/m: `enum` lists 1"),
+        ),
+        (
+            "clerk-emptyunion-schema.json",
+            json!({"type": "object", "properties": {"e": {"anyOf": []}}}),
+            Some("/properties/e: an empty `anyOf`"),
+        ),
+        (
+            "clerk-shape-schema.json",
+            json!({"type": "object", "properties": {"s": {"type": "string", "required": "s"}}}),
+            Some("/properties/s: `required` is \"s\", not a list of names"),
+        ),
+    ]
+}
+
+#[test]
+fn hand_written_hostile_schemas_generate_or_are_refused_in_one_line() {
+    for (file, schema, refusal) in cases() {
+        match (outcome(file, &schema), refusal) {
+            (Ok(_), None) => {}
+            (Err(e), Some(expect)) => assert!(e.contains(expect), "{file}: {e}\nexpected {expect}"),
+            (Ok(_), Some(expect)) => panic!("{file}: generated, but must be refused with {expect}"),
+            (Err(e), None) => panic!("{file}: refused, but must generate: {e}"),
+        }
+    }
+    // Not JSON at all, and a JSON value that is no schema.
+    let e = outcome_bytes("clerk-junk-schema.json", b"{\"a\": ").expect_err("refused");
+    assert!(e.contains("not valid JSON"), "{e}");
+    let e = outcome_bytes("clerk-list-schema.json", b"[1]").expect_err("refused");
+    assert!(e.contains("not a JSON object"), "{e}");
+}
+
+/// A small, seeded generator: the same mutants on every run.
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Every object node of `schema`, by JSON pointer.
+fn object_nodes(schema: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(v: &Value, at: String, out: &mut Vec<String>) {
+        if let Value::Object(m) = v {
+            out.push(at.clone());
+            for (k, child) in m {
+                let key = k.replace('~', "~0").replace('/', "~1");
+                walk(child, format!("{at}/{key}"), out);
+            }
+        } else if let Value::Array(items) = v {
+            for (i, child) in items.iter().enumerate() {
+                walk(child, format!("{at}/{i}"), out);
+            }
+        }
+    }
+    walk(schema, String::new(), &mut out);
+    out
+}
+
+/// One mutation of `schema` at a node `rng` picks.
+fn mutate(schema: &Value, rng: &mut Seeded) -> Value {
+    let mut out = schema.clone();
+    let nodes = object_nodes(&out);
+    let at = nodes[rng.below(nodes.len())].clone();
+    let Some(Value::Object(node)) = out.pointer_mut(&at) else {
+        return out;
+    };
+    let keys: Vec<String> = node.keys().cloned().collect();
+    match rng.below(7) {
+        // Delete a key.
+        0 if !keys.is_empty() => {
+            node.remove(&keys[rng.below(keys.len())]);
+        }
+        // Change a type.
+        1 => {
+            let types = [
+                "string", "integer", "object", "array", "boolean", "null", "number",
+            ];
+            node.insert("type".into(), json!(types[rng.below(types.len())]));
+        }
+        // Duplicate a property under a name that collides after case conversion.
+        2 => {
+            if let Some(Value::Object(props)) = node.get_mut("properties") {
+                if let Some((k, v)) = props.iter().next().map(|(k, v)| (k.clone(), v.clone())) {
+                    props.insert(k.to_uppercase(), v);
+                }
+            }
+        }
+        // Rename a property.
+        3 => {
+            if let Some(Value::Object(props)) = node.get_mut("properties") {
+                if let Some(k) = props.keys().next().cloned() {
+                    if let Some(v) = props.remove(&k) {
+                        props.insert(format!("{k}Renamed"), v);
+                    }
+                }
+            }
+        }
+        // Wrap the node in a oneOf.
+        4 => {
+            let inner = Value::Object(std::mem::take(node));
+            node.insert("oneOf".into(), json!([inner, {"type": "string"}]));
+        }
+        // Add `nullable`.
+        5 => {
+            node.insert("nullable".into(), json!(true));
+        }
+        // A value where a schema belongs.
+        _ => {
+            if let Some(k) = keys.first() {
+                node.insert(k.clone(), json!(7));
+            }
+        }
+    }
+    out
+}
+
+/// The vendored schemas and the dialect fixtures: what is mutated.
+fn seeds() -> Vec<(String, Value)> {
+    let root = scratch::repo_root();
+    let mut out = Vec::new();
+    for dir in [root.join("schema"), root.join("tests/dialect")] {
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.to_string_lossy().ends_with("-schema.json"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("schema");
+            let key = path
+                .file_name()
+                .expect("named")
+                .to_string_lossy()
+                .trim_start_matches("clerk-")
+                .trim_end_matches("-schema.json")
+                .to_owned();
+            out.push((key, serde_json::from_str(&text).expect("json")));
+        }
+    }
+    out
+}
+
+/// Mutants generated one by one: code or a one-line refusal naming the
+/// file (and the node), never a panic. Returns the accepted mutants.
+fn accepted_mutants(per_seed: usize) -> Vec<(String, Value)> {
+    let mut rng = Seeded(0x5eed_c1e7);
+    let mut accepted = Vec::new();
+    let (mut refused, mut total) = (0, 0);
+    for (key, schema) in seeds() {
+        for i in 0..per_seed {
+            let mut mutant = mutate(&schema, &mut rng);
+            if rng.below(2) == 0 {
+                mutant = mutate(&mutant, &mut rng);
+            }
+            let file = format!("clerk-m{key}{i}-schema.json");
+            total += 1;
+            match outcome(&file, &mutant) {
+                Ok(_) => accepted.push((file, mutant)),
+                Err(_) => refused += 1,
+            }
+        }
+    }
+    assert!(total > 0 && refused < total, "{refused} of {total} refused");
+    accepted
+}
+
+#[test]
+fn seeded_mutants_generate_or_are_refused_in_one_line() {
+    let accepted = accepted_mutants(60);
+    assert!(!accepted.is_empty());
+}
+
+/// The accepted hand-written cases and a sample of accepted mutants build,
+/// together, in one scratch copy of the crate, without warnings.
+#[test]
+fn accepted_hostile_schemas_compile() {
+    let dir = scratch::scratch_crate("hostile");
+    let mut written = 0;
+    for (file, schema, refusal) in cases() {
+        if refusal.is_none() {
+            std::fs::write(dir.join("schema").join(file), schema.to_string()).expect("write");
+            written += 1;
+        }
+    }
+    for (file, schema) in accepted_mutants(8).into_iter().step_by(3).take(12) {
+        std::fs::write(dir.join("schema").join(&file), schema.to_string()).expect("write");
+        written += 1;
+    }
+    assert!(written > 5);
+    let out = scratch::run_probe(&dir, "fn main() { println!(\"probe ok\"); }\n", &[]);
+    assert_eq!(out.trim(), "probe ok");
+}
