@@ -5,6 +5,7 @@
 //! Exit status: 0 done (or up to date), 1 drift found without `--write`,
 //! 2 any error, reported in one line.
 
+mod buildcheck;
 mod fetch;
 mod manifest;
 mod report;

@@ -76,6 +76,13 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     });
     let text = manifest.render();
     let names_text = names.render();
+    crate::buildcheck::crate_builds(
+        &o.root,
+        &[
+            (file.clone(), bytes.clone()),
+            (NAMES_FILE.to_owned(), names_text.clone().into_bytes()),
+        ],
+    )?;
     let target = o.root.join("schema").join(&file);
     let names_path = o.root.join("schema").join(NAMES_FILE);
     manifest::replace_all(&[
@@ -201,6 +208,12 @@ pub fn run(o: &Options) -> Result<u8> {
                 drift.new.clone(),
             ));
         }
+        let mut check: Vec<(String, Vec<u8>)> = drifts
+            .iter()
+            .map(|d| (d.entry.file.clone(), d.new.clone()))
+            .collect();
+        check.push((NAMES_FILE.to_owned(), names.render().into_bytes()));
+        crate::buildcheck::crate_builds(&o.root, &check)?;
         files.push((
             manifest.path().to_path_buf(),
             manifest.render().into_bytes(),

@@ -817,3 +817,34 @@ fn write_pins_the_names_of_new_types() {
         "rows and notes kept: {names}"
     );
 }
+
+/// `--write` never vendors a schema the crate does not build with: here
+/// upstream drops the session `status` the crate's own helpers read.
+#[test]
+fn write_refuses_a_schema_the_crate_does_not_build_with() {
+    let new = edited(|s| {
+        session(s)["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("status");
+        session(s)["required"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|r| r != "status");
+    });
+    let dir = project("sync-write-unbuildable");
+    let before = snapshot(&dir);
+    let server = Server::start();
+    server.github(COMMIT, &[(SCHEMA_PATH, &new)]);
+    let (out, err, code) = run_sync(&dir, &server, &["--write"], &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("the crate does not build with the new schema, so nothing was written"),
+        "{err}"
+    );
+    assert!(err.contains("SessionStatus"), "{err}");
+    assert_eq!(snapshot(&dir), before, "schema/ untouched");
+    // The report came first, as without --write.
+    assert!(out.contains("sessions[].status: property removed"), "{out}");
+}

@@ -172,7 +172,12 @@ pub fn xtask(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String
     cmd.args(args)
         .arg("--root")
         .arg(dir)
-        .env_remove("GITHUB_TOKEN");
+        .env_remove("GITHUB_TOKEN")
+        // One target directory for every build check: dependencies once.
+        .env(
+            "CLERK_TYPES_CHECK_TARGET",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("sync-check-target"),
+        );
     for var in [
         "HTTPS_PROXY",
         "https_proxy",
