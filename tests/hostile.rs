@@ -66,6 +66,22 @@ fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
     let many: Map<String, Value> = (0..2000)
         .map(|i| (format!("p{i}"), json!({"type": "string"})))
         .collect();
+    let many_types: Map<String, Value> = (0..5)
+        .map(|o| {
+            let props: Map<String, Value> = (0..220)
+                .map(|i| {
+                    (
+                        format!("e{i}"),
+                        json!({"type": "string", "enum": ["a", "b"]}),
+                    )
+                })
+                .collect();
+            (
+                format!("o{o}"),
+                json!({"type": "object", "properties": props}),
+            )
+        })
+        .collect();
     let mut deep = json!({"type": "string"});
     for _ in 0..40 {
         deep = json!({"type": "object", "properties": {"a": deep}});
@@ -164,6 +180,11 @@ fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
             "clerk-wide-schema.json",
             json!({"type": "object", "properties": many}),
             Some("/: 2000 properties; the generator accepts at most 256 per object"),
+        ),
+        (
+            "clerk-types-schema.json",
+            json!({"type": "object", "properties": many_types}),
+            Some("/: 1106 types; the generator accepts at most 1024 per schema"),
         ),
         (
             "clerk-deep-schema.json",
@@ -344,7 +365,11 @@ fn seeds() -> Vec<(String, Value)> {
 /// Mutants generated one by one: code or a one-line refusal naming the
 /// file (and the node), never a panic. Returns the accepted mutants.
 fn accepted_mutants(per_seed: usize) -> Vec<(String, Value)> {
-    let mut rng = Seeded(0x5eed_c1e7);
+    mutants(0x5eed_c1e7, per_seed)
+}
+
+fn mutants(seed: u64, per_seed: usize) -> Vec<(String, Value)> {
+    let mut rng = Seeded(seed);
     let mut accepted = Vec::new();
     let (mut refused, mut total) = (0, 0);
     for (key, schema) in seeds() {
@@ -369,6 +394,41 @@ fn accepted_mutants(per_seed: usize) -> Vec<(String, Value)> {
 fn seeded_mutants_generate_or_are_refused_in_one_line() {
     let accepted = accepted_mutants(60);
     assert!(!accepted.is_empty());
+}
+
+/// The same, far more mutants and a seed of your choice, outside CI:
+/// `HOSTILE_SEED=7 HOSTILE_PER_SEED=500 cargo test --test hostile -- --ignored`.
+#[test]
+#[ignore]
+fn many_seeded_mutants() {
+    let per_seed = std::env::var("HOSTILE_PER_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    let seed = std::env::var("HOSTILE_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7);
+    let accepted = mutants(seed, per_seed);
+    let total = per_seed * seeds().len();
+    println!(
+        "{} of {total} mutants generated, the rest refused in one line",
+        accepted.len()
+    );
+    // HOSTILE_COMPILE=N: build N of them, spread over the sweep, together.
+    let sample: usize = std::env::var("HOSTILE_COMPILE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if sample > 0 {
+        let dir = scratch::scratch_crate("hostile-sweep");
+        let step = (accepted.len() / sample).max(1);
+        for (file, schema) in accepted.into_iter().step_by(step).take(sample) {
+            std::fs::write(dir.join("schema").join(&file), schema.to_string()).expect("write");
+        }
+        let out = scratch::run_probe(&dir, "fn main() { println!(\"probe ok\"); }\n", &[]);
+        assert_eq!(out.trim(), "probe ok");
+    }
 }
 
 /// The accepted hand-written cases and a sample of accepted mutants build,

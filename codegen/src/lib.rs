@@ -190,6 +190,17 @@ pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated
             });
         }
         let naming = naming::assign(&key, &mut schema, names);
+        if naming.named.len() > support::MAX_TYPES {
+            return Err(Error::Unsupported {
+                file: file.to_owned(),
+                pointer: "/".to_owned(),
+                message: format!(
+                    "{} types; the generator accepts at most {} per schema",
+                    naming.named.len(),
+                    support::MAX_TYPES
+                ),
+            });
+        }
         named.push((key, schema, naming));
     }
     let sharing = share(&named);

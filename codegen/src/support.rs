@@ -14,7 +14,10 @@ pub const MAX_SCHEMA_BYTES: usize = 4 * 1024 * 1024;
 /// every field costs the compiler, and a struct of thousands exhausts it.
 pub const MAX_PROPERTIES: usize = 256;
 /// The most schema nodes one document may have.
-pub const MAX_NODES: usize = 20_000;
+pub const MAX_NODES: usize = 10_000;
+/// The most named types one document may make (Clerk's User makes about
+/// 120): each costs the compiler, an open enum most (see BENCHMARKS.md).
+pub const MAX_TYPES: usize = 1_024;
 /// The deepest nesting of properties and items accepted (upstream cuts its
 /// documents at six).
 pub const MAX_DEPTH: usize = 32;
