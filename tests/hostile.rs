@@ -420,9 +420,9 @@ fn many_seeded_mutants() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
-    if sample > 0 {
+    if let Some(step) = accepted.len().checked_div(sample) {
         let dir = scratch::scratch_crate("hostile-sweep");
-        let step = (accepted.len() / sample).max(1);
+        let step = step.max(1);
         for (file, schema) in accepted.into_iter().step_by(step).take(sample) {
             std::fs::write(dir.join("schema").join(&file), schema.to_string()).expect("write");
         }

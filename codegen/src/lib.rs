@@ -214,7 +214,6 @@ pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated
     for (_, module) in &typified {
         for t in &module.types {
             if matches!(&t.kind, model::Kind::Enum(e) if !e.is_open()) {
-                tags.insert(t.name.clone());
                 tags.insert(format!("crate::{}::{}", module.key, t.name));
             }
         }

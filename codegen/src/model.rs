@@ -440,13 +440,25 @@ impl fmt::Display for RustType {
     }
 }
 
-/// Marks the struct fields of `module` whose type is one of `tags` (single-
-/// value tags of the whole set, by name and by path).
+/// Marks the struct fields of `module` whose type is one of `tags` (the
+/// single-value tags of the whole set, by path: `crate::client::ClientObject`).
+/// A bare name is this module's type, or the shared type it re-exports.
 pub fn mark_tags(module: &mut Module, tags: &std::collections::BTreeSet<String>) {
+    let key = module.key.clone();
+    let shared = module.shared.clone();
+    let path = |name: &str| -> String {
+        if name.contains("::") {
+            name.to_owned()
+        } else if let Some(p) = shared.get(name) {
+            p.clone()
+        } else {
+            format!("crate::{key}::{name}")
+        }
+    };
     for t in &mut module.types {
         if let Kind::Struct(s) = &mut t.kind {
             for f in &mut s.fields {
-                f.tag = matches!(&f.ty, RustType::Named(n) if tags.contains(n));
+                f.tag = matches!(&f.ty, RustType::Named(n) if tags.contains(&path(n)));
             }
         }
     }

@@ -52,6 +52,9 @@ pub fn render(file: &mut syn::File, module: &Module) {
                     items.extend(whole(def, module));
                 }
             }
+            // ...and the conversions out of it (`From<Union> for Member`),
+            // written for typify's shape of it.
+            (Item::Impl(i), _) if converts_from_whole(&i, module) => {}
             (Item::Struct(_), Some(def)) if matches!(&def.kind, Kind::Struct(s) if s.keeps_members()) => {
                 if let Kind::Struct(s) = &def.kind {
                     let attrs = docs::lines(&type_docs(def, module));
@@ -103,6 +106,26 @@ pub fn render(file: &mut syn::File, module: &Module) {
         });
     }
     file.items = items;
+}
+
+/// Whether an impl converts from a type written whole (`impl From<T> for
+/// U`, `TryFrom<T>`): typify wrote it for its own shape of `T`.
+fn converts_from_whole(i: &syn::ItemImpl, module: &Module) -> bool {
+    let Some(segment) = i.trait_.as_ref().and_then(|(p, _)| p.segments.last()) else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return false;
+    };
+    args.args.iter().any(|arg| match arg {
+        syn::GenericArgument::Type(syn::Type::Path(p)) => p
+            .path
+            .segments
+            .last()
+            .and_then(|s| module.get(&s.ident.to_string()))
+            .is_some_and(writes_whole),
+        _ => false,
+    })
 }
 
 fn writes_whole(def: &TypeDef) -> bool {
