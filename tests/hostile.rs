@@ -140,6 +140,25 @@ fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
             }}),
             None,
         ),
+        // Regressions the mutation sweep found on Clerk's sibling schemas.
+        (
+            // A discriminated union of one member: typify makes it a newtype
+            // with a `From` out of it; the union is written whole instead.
+            "clerk-oneunion-schema.json",
+            json!({"type": "object", "properties": {"v": {
+                "oneOf": [{"x-speakeasy-name-override": "Passkey", "type": "object", "properties": {"object": {"type": "string", "enum": ["verification_passkey"]}}}],
+                "discriminator": {"propertyName": "object"}
+            }}}),
+            None,
+        ),
+        (
+            // `SessionObject` here is no tag, though the Client's is.
+            "clerk-tagname-schema.json",
+            json!({"title": "Clerk Session", "type": "object", "properties": {
+                "object": {"oneOf": [{"type": "string", "enum": ["session"]}, {"type": "integer"}]}
+            }, "required": ["object"]}),
+            None,
+        ),
         (
             "clerk-refunion-schema.json",
             json!({"type": "object", "$defs": {"A": {"type": "object", "properties": {"k": {"enum": ["a"]}}}},
