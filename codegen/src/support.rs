@@ -64,6 +64,11 @@ pub fn check(schema: &Value, bytes: usize) -> Result<(), Refusal> {
             "`nullable: true` on the document: a payload is an object, never null; drop it".into(),
         );
     }
+    for key in ["$schema", "$id"] {
+        if let Some(v) = schema.get(key).filter(|v| !v.is_string()) {
+            return refuse("", format!("`{key}` is {v}, not a string"));
+        }
+    }
     let mut nodes = 0usize;
     let mut first: Option<Refusal> = None;
     crate::walk::walk(schema, &mut |pointer, node| {
@@ -236,6 +241,26 @@ fn node_ok(root: &Value, pointer: &str, node: &Value) -> Result<(), Refusal> {
             }
         }
         Some(other) => return refuse(format!("`enum` is {}, not a list of values", kind(other))),
+    }
+    if obj.contains_key("format")
+        && !obj.contains_key("type")
+        && !["$ref", "oneOf", "anyOf", "allOf", "enum"]
+            .iter()
+            .any(|k| obj.contains_key(*k))
+    {
+        return refuse(
+            "a `format` without a `type`: say which type it formats (`type: integer` for `int64`)"
+                .into(),
+        );
+    }
+    // Every other keyword as typify's schema model reads it (`format: 7`,
+    // `title: []`...), the node alone, its subschemas left to their turn.
+    let mut alone = obj.clone();
+    alone.retain(|k, v| !crate::walk::holds_subschemas(k, Some(v)));
+    if let Err(e) = serde_json::from_value::<schemars::schema::Schema>(Value::Object(alone)) {
+        return refuse(format!(
+            "a keyword has a value of the wrong kind ({e}): see JSON Schema's meta-schema for what each keyword holds"
+        ));
     }
     if let Some(reference) = obj.get("$ref") {
         let Some(target) = reference.as_str().and_then(|r| r.strip_prefix('#')) else {
