@@ -33,6 +33,17 @@ pub struct Refusal {
     pub message: String,
 }
 
+impl Refusal {
+    /// A refusal of the node at `pointer` (`""`, the document, shows as `/`).
+    fn at(pointer: &str, message: String) -> Self {
+        let pointer = if pointer.is_empty() { "/" } else { pointer };
+        Refusal {
+            pointer: pointer.to_owned(),
+            message,
+        }
+    }
+}
+
 const TYPES: &[&str] = &[
     "null", "boolean", "object", "array", "number", "string", "integer",
 ];
@@ -40,16 +51,7 @@ const TYPES: &[&str] = &[
 /// Checks a parsed schema of `bytes` bytes against what the generator
 /// accepts; the first problem found, in document order.
 pub fn check(schema: &Value, bytes: usize) -> Result<(), Refusal> {
-    let refuse = |pointer: &str, message: String| {
-        Err(Refusal {
-            pointer: if pointer.is_empty() {
-                "/".to_owned()
-            } else {
-                pointer.to_owned()
-            },
-            message,
-        })
-    };
+    let refuse = |pointer: &str, message: String| Err(Refusal::at(pointer, message));
     if bytes > MAX_SCHEMA_BYTES {
         return refuse(
             "",
@@ -103,16 +105,7 @@ pub fn check(schema: &Value, bytes: usize) -> Result<(), Refusal> {
 }
 
 fn node_ok(root: &Value, pointer: &str, node: &Value) -> Result<(), Refusal> {
-    let refuse = |message: String| {
-        Err(Refusal {
-            pointer: if pointer.is_empty() {
-                "/".to_owned()
-            } else {
-                pointer.to_owned()
-            },
-            message,
-        })
-    };
+    let refuse = |message: String| Err(Refusal::at(pointer, message));
     let Some(obj) = node.as_object() else {
         return Ok(());
     };
