@@ -217,14 +217,16 @@ fn union_variants_in_both_directions() {
     );
     assert!(!remove.decoding_breaks());
     assert_eq!(remove.bump(), Bump::Major);
-    // A field added inside a variant: judged on the variant's struct.
-    let (_, decodes, bump, _) = judged(
+    // A field added inside a variant: judged on the variant's struct, and
+    // the path names the variant.
+    let (what, decodes, bump, _) = judged(
         |s| {
             s["properties"]["verification"]["oneOf"][0]["properties"]["channel"] =
                 json!({"type": "string"});
         },
         "channel: property added",
     );
+    assert!(what.starts_with("verification<Otp>.channel: "), "{what}");
     assert_eq!((decodes, bump), (true, Bump::Minor));
 }
 

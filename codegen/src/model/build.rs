@@ -85,6 +85,7 @@ pub fn build(
             kind: kind_of(inspected, None, false, "")?,
         });
     }
+    name_union_members(&mut types, naming);
     Ok(Module {
         key: key.to_owned(),
         file: file.to_owned(),
@@ -98,6 +99,41 @@ pub fn build(
         unpinned: naming.named.iter().filter(|n| !n.pinned).cloned().collect(),
         stale: naming.stale.clone(),
     })
+}
+
+/// Payload paths say which variant of a discriminated union a member is
+/// (`verification<Otp>.channel`), not its position (`verification<0>`).
+fn name_union_members(types: &mut [TypeDef], naming: &Naming) {
+    for union in &naming.unions {
+        let Some(pointer) = naming
+            .named
+            .iter()
+            .find(|n| n.name == union.name)
+            .map(|n| n.pointer.clone())
+        else {
+            continue;
+        };
+        let base = payload_path(&pointer);
+        let base = if base == "(the document)" {
+            String::new()
+        } else {
+            base
+        };
+        for (i, variant) in union.variants.iter().enumerate() {
+            for key in ["oneOf", "anyOf"] {
+                let member = payload_path(&format!("{pointer}/{key}/{i}"));
+                if !member.ends_with(&format!("<{i}>")) {
+                    continue;
+                }
+                let named = format!("{base}<{}>", variant.ident);
+                for t in types.iter_mut() {
+                    if let Some(rest) = t.path.strip_prefix(&member) {
+                        t.path = format!("{named}{rest}");
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn kind_of(
