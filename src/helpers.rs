@@ -1,8 +1,12 @@
 //! Small conveniences on the generated types, written by hand: what a
 //! consumer of a `Client` asks first.
 
-use crate::client::{Client, Session, SessionStatus};
+#[cfg(any(feature = "client", feature = "session"))]
+use crate::Session;
+#[cfg(feature = "client")]
+use crate::{Client, SessionStatus};
 
+#[cfg(feature = "client")]
 impl Client {
     /// The session `last_active_session_id` points at, if it is among
     /// [`Client::sessions`].
@@ -24,6 +28,7 @@ impl Client {
     }
 }
 
+#[cfg(any(feature = "client", feature = "session"))]
 impl Session {
     /// Whether someone is impersonating the user in this session (Clerk sets
     /// `actor` then).

@@ -6,8 +6,10 @@
 //! Also the invariant that public names come only from the names file: the
 //! vendored set has every type pinned, and no pinned row is stale.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use clerk_types_codegen::model::Kind;
 use clerk_types_codegen::vendored::{self, Schema, Vendored};
 
 fn repo() -> PathBuf {
@@ -46,10 +48,20 @@ fn dialect_modules() {
             });
         }
     }
-    let set = Vendored::new(schemas, current.names)
+    let set = Vendored::new(schemas, current.names.clone())
         .generate()
         .expect("the dialect fixtures generate beside the vendored schemas");
-    for module in set.modules.iter().filter(|m| m.key != "client") {
+    let vendored_keys: BTreeSet<String> = set
+        .modules
+        .iter()
+        .filter(|m| current.schema(&m.key).is_some())
+        .map(|m| m.key.clone())
+        .collect();
+    for module in set
+        .modules
+        .iter()
+        .filter(|m| !vendored_keys.contains(&m.key))
+    {
         insta::assert_snapshot!(format!("dialect_{}", module.key), module.source());
     }
 }
@@ -80,5 +92,80 @@ fn every_public_name_of_the_vendored_set_is_pinned() {
             "{}: named by typify: {unnamed:?}",
             m.file
         );
+    }
+}
+
+/// Every public type name of the whole vendored set, one line each, as a
+/// reviewable snapshot (`snapshots/generated__public_names.snap`): a renamed,
+/// added or removed type shows in review. A name is one type everywhere
+/// (which the crate root's re-exports rely on), and every name is
+/// idiomatic: no `Item`, no typify `VariantN`, at most 40 characters.
+#[test]
+fn public_names() {
+    let set = vendored::load(&repo().join("schema"))
+        .expect("vendored set")
+        .generate()
+        .expect("generates");
+    let mut lines = Vec::new();
+    let mut meaning: BTreeMap<String, String> = BTreeMap::new();
+    for module in &set.modules {
+        let m = &module.model;
+        let mut rows: Vec<(String, String, String)> = m
+            .types
+            .iter()
+            .map(|t| {
+                let kind = match &t.kind {
+                    Kind::Struct(_) => "struct",
+                    Kind::Enum(e) if e.is_open() => "open enum",
+                    Kind::Enum(_) => "tag",
+                    Kind::Union(_) => "tagged union",
+                    Kind::Untagged(_) => "untagged union",
+                    Kind::Newtype { .. } => "newtype",
+                };
+                let at = if t.path.is_empty() { "(root)" } else { &t.path };
+                let own = format!("crate::{}::{}", m.key, t.name);
+                (t.name.clone(), format!("{kind} at {at}"), own)
+            })
+            .chain(
+                m.shared
+                    .iter()
+                    .map(|(name, path)| (name.clone(), format!("= {path}"), path.clone())),
+            )
+            .collect();
+        rows.sort();
+        for (name, what, path) in rows {
+            let earlier = meaning.entry(name.clone()).or_insert_with(|| path.clone());
+            assert_eq!(
+                *earlier, path,
+                "{name} names two different types; pin one of them otherwise"
+            );
+            assert!(!name.contains("Item"), "{}::{name}: no `Item`", m.key);
+            let digits = name.trim_end_matches(|c: char| c.is_ascii_digit());
+            assert!(
+                digits.len() == name.len() || !digits.ends_with("Variant"),
+                "{}::{name}: a positional name",
+                m.key
+            );
+            assert!(name.len() <= 40, "{}::{name}: longer than 40", m.key);
+            lines.push(format!("{}::{name}  {what}", m.key));
+        }
+    }
+    insta::assert_snapshot!("public_names", lines.join("\n"));
+}
+
+/// One feature alone gives its module the same public names as `full`: a
+/// type another schema would own exists here too, under the same name.
+#[test]
+fn each_schema_alone_has_the_names_it_has_with_all() {
+    let vendored = vendored::load(&repo().join("schema")).expect("vendored set");
+    let all = vendored.generate().expect("generates");
+    for module in &all.modules {
+        let key = module.key.as_str();
+        let alone = vendored.generate_only(|k| k == key).expect("generates");
+        assert_eq!(alone.modules.len(), 1, "{key}");
+        let names = |m: &clerk_types_codegen::Generated| -> BTreeSet<String> {
+            m.model.public_names().map(str::to_owned).collect()
+        };
+        assert_eq!(names(&alone.modules[0]), names(module), "{key}");
     }
 }

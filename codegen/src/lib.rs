@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod case;
+pub mod collapse;
 #[cfg(feature = "maintainer")]
 pub mod compat;
 pub mod index;
@@ -33,6 +34,7 @@ pub mod prepare;
 pub mod render;
 #[cfg(feature = "maintainer")]
 pub mod repin;
+pub mod restore;
 pub mod support;
 pub mod typify;
 pub mod vendored;
@@ -166,22 +168,27 @@ pub fn generate(file: &str, bytes: &[u8], names: &Names) -> Result<Generated, Er
 /// one) is not generated again: the later module uses, and re-exports, the
 /// earlier type.
 pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated>, Error> {
-    // Name every schema first: sharing is decided over all of them.
-    let mut named = Vec::with_capacity(inputs.len());
+    let set = restored_set(inputs)?;
+    generate_selected(inputs, set, names, |_| true)
+}
+
+/// Every input parsed, checked against what the generator accepts
+/// ([`support`]), and with upstream's cut nodes filled where the set itself
+/// says what was cut ([`restore`]) and one-member wrappers unwrapped
+/// ([`collapse`]): the documents names are pinned to, and what naming and
+/// strict validation start from. `(module key, schema)` per input, in order.
+pub fn restored_set(inputs: &[Input<'_>]) -> Result<Vec<(String, Value)>, Error> {
+    let mut set = Vec::with_capacity(inputs.len());
     for input in inputs {
         let file = input.file;
-        let mut schema = parse(file, input.bytes)?;
+        let schema = parse(file, input.bytes)?;
         if !schema.is_object() {
             return Err(Error::Generate {
                 file: file.to_owned(),
                 message: "the top level is not a JSON object, so it is no schema".to_owned(),
             });
         }
-        support::check(&schema, input.bytes.len()).map_err(|r| Error::Unsupported {
-            file: file.to_owned(),
-            pointer: r.pointer,
-            message: r.message,
-        })?;
+        check_support(input, &schema)?;
         let key = naming::schema_key(input.name);
         if let Some(problem) = case::module_key_problem(&key) {
             return Err(Error::Generate {
@@ -189,10 +196,48 @@ pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated
                 message: format!("{problem}; the file name `clerk-KEY-schema.json` gives the module its name: rename the file"),
             });
         }
+        set.push((key, schema));
+    }
+    let restored = restore::restore(&mut set).len();
+    let unwrapped: usize = set.iter_mut().map(|(_, s)| collapse::collapse(s)).sum();
+    if restored + unwrapped == 0 {
+        return Ok(set);
+    }
+    // Filled holes add nodes: the limits hold for the result too.
+    for (input, (_, schema)) in inputs.iter().zip(&set) {
+        check_support(input, schema)?;
+    }
+    Ok(set)
+}
+
+fn check_support(input: &Input<'_>, schema: &Value) -> Result<(), Error> {
+    support::check(schema, input.bytes.len()).map_err(|r| Error::Unsupported {
+        file: input.file.to_owned(),
+        pointer: r.pointer,
+        message: r.message,
+    })
+}
+
+/// Runs the pipeline over the schemas of `set` (from [`restored_set`] over
+/// `inputs`) whose module key `selected` accepts, sharing types among them.
+/// The others only lent their nodes to [`restore`], so a type is the same
+/// whichever schemas are selected.
+pub fn generate_selected(
+    inputs: &[Input<'_>],
+    set: Vec<(String, Value)>,
+    names: &Names,
+    selected: impl Fn(&str) -> bool,
+) -> Result<Vec<Generated>, Error> {
+    let mut chosen = Vec::new();
+    let mut named = Vec::new();
+    for (input, (key, mut schema)) in inputs.iter().zip(set) {
+        if !selected(&key) {
+            continue;
+        }
         let naming = naming::assign(&key, &mut schema, names);
         if naming.named.len() > support::MAX_TYPES {
             return Err(Error::Unsupported {
-                file: file.to_owned(),
+                file: input.file.to_owned(),
                 pointer: "/".to_owned(),
                 message: format!(
                     "{} types; the generator accepts at most {} per schema",
@@ -201,11 +246,12 @@ pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated
                 ),
             });
         }
+        chosen.push(input);
         named.push((key, schema, naming));
     }
     let sharing = share(&named);
-    let mut typified = Vec::with_capacity(inputs.len());
-    for (input, (key, schema, naming)) in inputs.iter().zip(named) {
+    let mut typified = Vec::with_capacity(chosen.len());
+    for (input, (key, schema, naming)) in chosen.into_iter().zip(named) {
         let (hoist, replace) = sharing.get(&key).cloned().unwrap_or_default();
         typified.push(model_one(input, key, schema, &naming, &hoist, &replace)?);
     }
@@ -257,7 +303,9 @@ fn share(named: &[(String, Value, naming::Naming)]) -> Sharing {
         for (i, (key, name)) in members.iter().enumerate() {
             let entry = sharing.entry((*key).to_owned()).or_default();
             entry.0.insert((*name).to_owned());
-            if i > 0 {
+            // A copy pinned under the owner's own name in the owner's module
+            // is the owner's definition, met twice.
+            if i > 0 && (*key, *name) != (owner_key, owner_name) {
                 // Absolute, so that it resolves inside `mod builder` too.
                 let path = format!("crate::{owner_key}::{owner_name}");
                 entry.1.insert((*name).to_owned(), path);

@@ -13,6 +13,11 @@
 //!   validation still requires it. Objects that compose (`allOf`, ...) or
 //!   have no `properties` of their own (an `anyOf` of required sets) keep
 //!   theirs: the properties are elsewhere.
+//! - An `anyOf`/`oneOf` whose members only list `required` properties of
+//!   the object itself ("`domain` or `domains`") is dropped: typify would
+//!   make an untagged enum of whole struct copies that differ only in which
+//!   field is optional. One struct with both fields optional decodes every
+//!   payload either member accepts; strict validation keeps the rule.
 //! - The members of a discriminated union move to `$defs` (by their names)
 //!   and are referenced from there, so each becomes a struct of its own that
 //!   the renderer can wrap in a tagged enum.
@@ -43,6 +48,7 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
         walk::walk_mut(&mut tree, &mut |pointer, node| {
             lenient_strings(node);
             drop_unbacked_required(node);
+            drop_presence_alternatives(node);
             distinct_fields(node);
             merge_repeated_members(node);
             distinct_enum_values(node);
@@ -263,6 +269,45 @@ fn drop_unbacked_required(node: &mut Value) {
     }
 }
 
+/// Drops an `anyOf`/`oneOf` of presence rules: every member an object with
+/// only `required` (and documentation), naming properties of `node`.
+fn drop_presence_alternatives(node: &mut Value) {
+    let Some(obj) = node.as_object_mut() else {
+        return;
+    };
+    let Some(properties) = obj.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    let presence_only = |members: &Value| {
+        members.as_array().is_some_and(|members| {
+            !members.is_empty()
+                && members.iter().all(|m| {
+                    m.as_object().is_some_and(|m| {
+                        m.keys().all(|k| {
+                            matches!(
+                                k.as_str(),
+                                "required" | "description" | "title" | "$comment"
+                            )
+                        }) && m
+                            .get("required")
+                            .and_then(Value::as_array)
+                            .is_some_and(|r| {
+                                r.iter()
+                                    .all(|n| n.as_str().is_some_and(|n| properties.contains_key(n)))
+                            })
+                    })
+                })
+        })
+    };
+    let keys: Vec<&str> = ["anyOf", "oneOf"]
+        .into_iter()
+        .filter(|k| obj.get(*k).is_some_and(presence_only))
+        .collect();
+    for key in keys {
+        obj.remove(key);
+    }
+}
+
 /// Replaces `node` by a reference to `$defs/<its title>`, returning the
 /// definition. A node that also admits `null` keeps that outside:
 /// `oneOf: [{type: null}, {$ref}]`.
@@ -370,6 +415,24 @@ mod tests {
             json!({"type": "string", "pattern": "^x$"})
         );
         assert_eq!(s["properties"]["b"]["format"], "int64");
+    }
+
+    #[test]
+    fn presence_alternatives_go_other_alternatives_stay() {
+        let mut s = json!({"type": "object",
+            "properties": {"domain": {"type": "string"}, "domains": {"type": "array"}},
+            "anyOf": [{"required": ["domain"]}, {"required": ["domains"]}]});
+        prepare(&mut s, &none());
+        assert_eq!(s.get("anyOf"), None);
+        // A member with a schema of its own, or naming no property here.
+        for members in [
+            json!([{"required": ["domain"]}, {"required": ["domains"], "type": "object"}]),
+            json!([{"required": ["domain"]}, {"required": ["elsewhere"]}]),
+        ] {
+            let mut s = json!({"properties": {"domain": {}, "domains": {}}, "oneOf": members});
+            prepare(&mut s, &none());
+            assert_eq!(s["oneOf"], members);
+        }
     }
 
     #[test]

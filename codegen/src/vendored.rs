@@ -94,25 +94,46 @@ impl Vendored {
     /// Generates every schema, with sharing, and normalizes each for
     /// validation.
     pub fn generate(&self) -> Result<Set, Error> {
-        let inputs: Vec<Input<'_>> = self
+        self.generate_only(|_| true)
+    }
+
+    /// Generates the schemas whose module key `selected` accepts (build.rs:
+    /// the enabled features), with sharing among them, and normalizes each
+    /// for validation. Every schema of the set is read and checked, and
+    /// fills upstream's cut nodes in the others ([`crate::restore`]), so a
+    /// type is the same whichever schemas are selected.
+    pub fn generate_only(&self, selected: impl Fn(&str) -> bool) -> Result<Set, Error> {
+        let inputs = self.inputs();
+        let restored = crate::restored_set(&inputs)?;
+        let normalized = self
             .schemas
+            .iter()
+            .zip(&restored)
+            .filter(|(_, (key, _))| selected(key))
+            .map(|(s, (_, schema))| (s.file.clone(), crate::normalize::normalize(schema)))
+            .collect();
+        let modules = crate::generate_selected(&inputs, restored, &self.names, selected)?;
+        Ok(Set {
+            modules,
+            normalized,
+        })
+    }
+
+    /// Each schema as naming and validation start from: parsed, checked,
+    /// and with upstream's cut nodes restored. `(module key, schema)`.
+    pub fn restored(&self) -> Result<Vec<(String, Value)>, Error> {
+        crate::restored_set(&self.inputs())
+    }
+
+    fn inputs(&self) -> Vec<Input<'_>> {
+        self.schemas
             .iter()
             .map(|s| Input {
                 file: &s.label,
                 name: &s.file,
                 bytes: &s.bytes,
             })
-            .collect();
-        let modules = crate::generate_all(&inputs, &self.names)?;
-        let normalized = self
-            .schemas
-            .iter()
-            .map(|s| Ok((s.file.clone(), crate::normalized(&s.label, &s.bytes)?)))
-            .collect::<Result<_, Error>>()?;
-        Ok(Set {
-            modules,
-            normalized,
-        })
+            .collect()
     }
 }
 

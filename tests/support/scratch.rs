@@ -76,7 +76,9 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Output {
 /// after checking that it built and ran.
 pub fn run_probe(dir: &Path, source: &str, features: &[&str]) -> String {
     std::fs::write(dir.join("examples/probe.rs"), source).expect("probe");
-    let mut args = vec!["run", "--example", "probe"];
+    // `full`: every schema in the scratch crate, also those without a
+    // feature of their own (fixtures, mutants).
+    let mut args = vec!["run", "--example", "probe", "--features", "full"];
     for f in features {
         args.extend(["--features", f]);
     }

@@ -54,7 +54,16 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| work.join("target"));
     let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["check", "--lib", "--quiet", "--message-format", "short"])
+        // `full`: every vendored schema, also one that has no feature yet.
+        .args([
+            "check",
+            "--lib",
+            "--quiet",
+            "--message-format",
+            "short",
+            "--features",
+            "full",
+        ])
         .current_dir(&copy)
         .env("CARGO_TARGET_DIR", &target)
         .output()

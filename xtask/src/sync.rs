@@ -3,12 +3,14 @@
 //! generator's models, see `clerk_types_codegen::compat`), and with
 //! `--write` vendor the new bytes and keep the names file right.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clerk_types_codegen::compat::{self, Bump};
 use clerk_types_codegen::repin::{self, Repin};
 use clerk_types_codegen::vendored::{self, Schema, Vendored, NAMES_FILE};
+use serde_json::Value;
 
 use crate::fetch::Upstream;
 use crate::manifest::{self, Entry, Manifest};
@@ -49,9 +51,8 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     let commit = o.upstream.resolve(&o.reference)?;
     let bytes = o.upstream.download(&commit, &path)?;
     let label = upstream_label(&path, &commit);
-    let new_json = clerk_types_codegen::parse(&label, &bytes)?;
+    clerk_types_codegen::parse(&label, &bytes)?;
     let current = vendored::load(&o.root.join("schema"))?;
-    let (names, _) = repin::repin(name, &serde_json::json!({}), &new_json, &current.names);
     // It must generate together with what is vendored, as build.rs will.
     let mut schemas = current.schemas.clone();
     schemas.push(Schema {
@@ -59,6 +60,13 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
         label,
         bytes: bytes.clone(),
     });
+    let docs = documents(&schemas);
+    let (names, _) = repin::repin(
+        name,
+        &serde_json::json!({}),
+        doc(&docs, name),
+        &current.names,
+    );
     let set = Vendored::new(schemas, names.clone()).generate()?;
     let root = set
         .module(name)
@@ -144,8 +152,6 @@ pub fn run(o: &Options) -> Result<u8> {
         if !new_json.is_object() {
             anyhow::bail!("{label}: the top level is not a JSON object, so it is no schema; upstream published something else at that path");
         }
-        let (renamed, repins) = repin::repin(&entry.name, &old_json, &new_json, &names);
-        names = renamed;
         if let Some(s) = schemas.iter_mut().find(|s| s.file == entry.file) {
             s.bytes = new.clone();
             s.label = label;
@@ -155,12 +161,22 @@ pub fn run(o: &Options) -> Result<u8> {
             edits: compat::schema_edits(&old_json, &new_json),
             old,
             new,
-            repins,
+            repins: Vec::new(),
         });
     }
     list_unvendored(o, &commit, &entries);
     if drifts.is_empty() {
         return Ok(0);
+    }
+    // Pins name nodes of the documents naming reads: restored, so across
+    // the whole set at once.
+    let old_docs = documents(&current.schemas);
+    let new_docs = documents(&schemas);
+    for drift in &mut drifts {
+        let key = &drift.entry.name;
+        let (renamed, repins) = repin::repin(key, doc(&old_docs, key), doc(&new_docs, key), &names);
+        names = renamed;
+        drift.repins = repins;
     }
     let old_set = current.generate().map_err(|e| {
         anyhow::anyhow!(
@@ -303,4 +319,25 @@ fn list_unvendored(o: &Options, commit: &str, entries: &[Entry]) {
         }
         Err(e) => println!("note: could not list upstream's schemas: {e:#}"),
     }
+}
+
+/// Each schema of `schemas` as naming reads it, by module key: restored
+/// across the set ([`clerk_types_codegen::restore`]), or as parsed when the
+/// set cannot be restored (the generation that follows says why).
+fn documents(schemas: &[Schema]) -> BTreeMap<String, Value> {
+    let set = Vendored::new(schemas.to_vec(), clerk_types_codegen::Names::empty());
+    if let Ok(restored) = set.restored() {
+        return restored.into_iter().collect();
+    }
+    set.schemas
+        .iter()
+        .map(|s| {
+            let doc = clerk_types_codegen::parse(&s.label, &s.bytes).unwrap_or(Value::Null);
+            (clerk_types_codegen::naming::schema_key(&s.file), doc)
+        })
+        .collect()
+}
+
+fn doc<'a>(docs: &'a BTreeMap<String, Value>, key: &str) -> &'a Value {
+    docs.get(key).unwrap_or(&Value::Null)
 }

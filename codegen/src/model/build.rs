@@ -44,7 +44,9 @@ pub fn build(
         let node = titled.get(named.name.as_str()).copied();
         let union = naming.unions.iter().find(|u| u.name == named.name);
         let kind = match (union, typified.types.get(&named.name)) {
-            (Some(u), _) => Kind::Union(Union {
+            // A union of one member is that member to typify: no type.
+            (Some(_), None) => continue,
+            (Some(u), Some(_)) => Kind::Union(Union {
                 property: u.property.clone(),
                 variants: u
                     .variants

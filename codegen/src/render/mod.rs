@@ -90,8 +90,10 @@ pub fn render(file: &mut syn::File, module: &Module) {
     literals::complete(&mut items, module);
     let local: BTreeSet<String> = items.iter().filter_map(item_name).collect();
     for (name, path) in &module.shared {
-        // Under the name this schema gives it, so that `module::Root` exists.
-        if local.contains(name) || path.starts_with(&format!("crate::{}::", module.key)) {
+        // Under the name this schema gives it, so that `module::Root` exists
+        // and every pinned name is there whichever modules are generated
+        // (the type's own name depends on which schema owns it).
+        if local.contains(name) || *path == format!("crate::{}::{name}", module.key) {
             continue;
         }
         let Ok(path) = syn::parse_str::<syn::Path>(path) else {
@@ -145,14 +147,26 @@ fn whole(def: &TypeDef, module: &Module) -> Vec<Item> {
     }
 }
 
-/// A type's docs: the schema's description, then where it comes from.
+/// A type's docs: which Clerk object it is (or is part of, and where),
+/// the schema's description, then where it comes from.
 fn type_docs(def: &TypeDef, module: &Module) -> Vec<String> {
+    let what = match def.pointer.as_deref() {
+        Some("") => format!("Clerk's `{}` object.", module.root),
+        _ if def.path.is_empty() => format!("Part of Clerk's `{}` object.", module.root),
+        _ => format!(
+            "Part of Clerk's `{}` object, at `{}`.",
+            module.root, def.path
+        ),
+    };
     let origin = match def.pointer.as_deref() {
         Some("") => format!("Generated from the root of `{}`.", module.file),
         Some(p) => format!("Generated from `{p}` of `{}`.", module.file),
         None => format!("Generated from `{}` (named by typify).", module.file),
     };
-    def.docs.iter().cloned().chain([origin]).collect()
+    std::iter::once(what)
+        .chain(def.docs.iter().cloned())
+        .chain([origin])
+        .collect()
 }
 
 /// typify's `builder()` gets the doc comment it lacks.

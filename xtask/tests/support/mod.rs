@@ -6,6 +6,8 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+
+use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -145,9 +147,41 @@ mod scratch;
 pub use scratch::{repo_root, run_probe};
 
 /// A fresh copy of the crate to run the xtask against without touching the
-/// real `schema/`.
+/// real `schema/`, with the Client schema alone vendored (the state these
+/// tests start from; `--add` tests add the others).
 pub fn project(name: &str) -> PathBuf {
-    scratch::scratch_crate(name)
+    let dir = scratch::scratch_crate(name);
+    let schema = dir.join("schema");
+    for entry in std::fs::read_dir(&schema).expect("schema dir") {
+        let path = entry.expect("entry").path();
+        let file = path
+            .file_name()
+            .expect("named")
+            .to_string_lossy()
+            .into_owned();
+        if file.ends_with("-schema.json") && file != "clerk-client-schema.json" {
+            std::fs::remove_file(&path).expect("remove");
+        }
+    }
+    let manifest = std::fs::read_to_string(schema.join("manifest.toml")).expect("manifest");
+    let mut blocks = manifest.split("[[schema]]");
+    let mut kept = blocks.next().unwrap_or_default().to_owned();
+    for block in blocks.filter(|b| b.contains("name = \"client\"")) {
+        kept.push_str("[[schema]]");
+        kept.push_str(block);
+    }
+    std::fs::write(
+        schema.join("manifest.toml"),
+        kept.trim_end().to_owned() + "\n",
+    )
+    .expect("manifest");
+    let names: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema.join("names.json")).expect("names"))
+            .expect("names json");
+    let client = serde_json::json!({"client": names["client"]});
+    let text = serde_json::to_string_pretty(&client).expect("names") + "\n";
+    std::fs::write(schema.join("names.json"), text).expect("names");
+    dir
 }
 
 /// Every file under `dir/schema`, with its bytes.
@@ -191,6 +225,12 @@ pub fn xtask(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String
     for (k, v) in env {
         cmd.env(k, v);
     }
+    // Cargo gives copies of one package at different paths the same
+    // artifact names, so build checks sharing that target directory must
+    // not overlap: one at a time.
+    static BUILD_CHECKS: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = (args.contains(&"--write") || args.contains(&"--add"))
+        .then(|| BUILD_CHECKS.lock().unwrap_or_else(|e| e.into_inner()));
     let out = cmd.output().expect("xtask runs");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
