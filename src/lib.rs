@@ -1,6 +1,6 @@
-//! Types for Clerk's Backend API [`Client`] object, generated at build time
-//! from Clerk's published JSON Schema, that decode the payloads Clerk really
-//! sends.
+//! Types for Clerk's Backend API objects (Client, Session, User,
+//! EmailAddress, Organization, ...), generated at build time from Clerk's
+//! published JSON Schemas, that decode the payloads Clerk really sends.
 //!
 //! ```
 //! let json = r#"{
@@ -65,13 +65,30 @@
 //!   catch-all for tags this version does not know (none in the Client
 //!   schema today; see the README for the whole dialect).
 //!
-//! # Several schemas
+//! # Schemas and features
 //!
-//! Each vendored schema is a module (`clerk_types::client`, and for each
-//! schema added with `cargo xtask sync-schema --add NAME`, `clerk_types::NAME`);
-//! [`SCHEMAS`] lists them and [`reencode`] decodes a payload as any of them
-//! by name. A subschema identical to one generated already is one shared
-//! type.
+//! Each vendored schema is a module, behind a cargo feature of the same name:
+//! `client` (the default), `actortoken`, `emailaddress`, `invitation`,
+//! `jwttemplate`, `oauthapplication`, `organization`,
+//! `organizationinvitation`, `organizationmembership`, `phonenumber`,
+//! `samlconnection`, `session`, `signintoken`, `user`; `full` enables them
+//! all. Only enabled schemas are generated, so a consumer compiles what it
+//! uses. A subschema identical to one generated already is one shared type
+//! (a User's `email_addresses` are [`EmailAddress`]es, a Client's sessions
+//! are the Session schema's `Session`): it exists, under the same name, in
+//! every module that uses it, whichever of them are enabled, and every
+//! type is re-exported at the crate root. [`SCHEMAS`] lists the enabled
+//! schemas and [`reencode`] decodes a payload as any of them by name.
+//!
+//! Upstream derives its files from Clerk's OpenAPI by inlining every `$ref`
+//! and cutting nodes nested six or more levels deep to `{}` (only User is
+//! that deep). A cut copy that equals an uncut copy elsewhere in the
+//! vendored set, but for its cuts, is filled from it, for generation and
+//! strict validation alike: so User's email addresses are the
+//! `EmailAddress` type, and a User's nested verification `error` is checked
+//! as Clerk's error object by both. A cut that no uncut copy explains (the
+//! `error` of an external account's OAuth verification) stays "any JSON
+//! object" for both.
 //!
 //! # Decoding with paths
 //!
@@ -100,6 +117,8 @@
 //! | a single-value tag absent (`object` on a session) | its only value (and written back absent) | violation (`required`) |
 //! | an array (or a scalar) where an object belongs | refused (`expected a Session object`) | violation (`type`) |
 //! | an integer written with a fraction of zero (`1.0`) | refused | accepted (JSON Schema's `integer`) |
+//! | neither of two alternative members (a SAML connection's `domain` or `domains`) | accepted (both optional) | violation (`anyOf`) |
+//! | a name in `required` with no schema (a SAML connection's `authenticatable`) absent | accepted (a present one is kept in `unknown`) | violation (`required`) |
 //! | an integer beyond its `format` (`int32`, `int64`) | refused | accepted (`format` constrains strings only) |
 //! | a string that breaks its `format` (`email`, `date-time`) | accepted (a `String`) | violation |
 //! | a key given twice | refused (`duplicate field`) | the last one is checked |
@@ -133,10 +152,10 @@ pub struct SchemaInfo {
     pub file: &'static str,
 }
 
-/// Decodes `bytes` as the root type of the vendored schema `name`
+/// Decodes `bytes` as the root type of the enabled schema `name`
 /// (`client`, `session`, ...) and encodes it again: the JSON this crate
-/// keeps of a payload (unknown fields dropped, unknown enum values kept).
-/// `None` when no vendored schema has that name (see [`SCHEMAS`]).
+/// keeps of a payload (all of it: unknown members and enum values too).
+/// `None` when no enabled schema has that name (see [`SCHEMAS`]).
 pub fn reencode(name: &str, bytes: &[u8]) -> Option<Result<serde_json::Value, DecodeError>> {
     reencode_root(name, bytes)
 }

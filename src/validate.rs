@@ -65,12 +65,13 @@ fn validator(name: &str) -> Option<&'static jsonschema::Validator> {
 
 /// Every violation of the Client schema in `document`, in document order;
 /// empty when it conforms.
+#[cfg(feature = "client")]
 pub fn client(document: &Value) -> Vec<Violation> {
     schema("client", document).unwrap_or_default()
 }
 
-/// Every violation of the vendored schema `name` (`client`, `session`, ...)
-/// in `document`, in document order; `None` when no vendored schema has
+/// Every violation of the enabled schema `name` (`client`, `session`, ...)
+/// in `document`, in document order; `None` when no enabled schema has
 /// that name (see [`crate::SCHEMAS`]).
 pub fn schema(name: &str, document: &Value) -> Option<Vec<Violation>> {
     let mut violations: Vec<Violation> = validator(name)?
@@ -87,6 +88,7 @@ pub fn schema(name: &str, document: &Value) -> Option<Vec<Violation>> {
 }
 
 /// Whether `document` conforms to the Client schema.
+#[cfg(feature = "client")]
 pub fn is_valid_client(document: &Value) -> bool {
     validator("client").is_some_and(|v| v.is_valid(document))
 }

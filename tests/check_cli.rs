@@ -20,7 +20,7 @@ fn check_binary() -> &'static Path {
                 "--example",
                 "check",
                 "--features",
-                "validate",
+                "validate,full",
             ])
             .arg("--manifest-path")
             .arg(root.join("Cargo.toml"))
@@ -152,7 +152,7 @@ fn usage_and_io_errors_exit_2() {
     let (_, err, code) = run(&["--type", "nope", "ok.json"], &dir);
     assert_eq!(code, 2);
     assert!(
-        err.contains("--type nope: no such vendored schema (known: client)"),
+        err.contains("--type nope: no such vendored schema (known: client, actortoken, emailaddress, invitation, jwttemplate, oauthapplication, organization, organizationinvitation, organizationmembership, phonenumber, samlconnection, session, signintoken, user)"),
         "{err}"
     );
     let (out, _, code) = run(&["--type", "client", "ok.json"], &dir);
@@ -161,4 +161,43 @@ fn usage_and_io_errors_exit_2() {
     assert_eq!(code, 2);
     assert_eq!(out, "ok.json: ok\n");
     assert!(err.contains("missing.json: cannot read"), "{err}");
+}
+
+#[test]
+fn every_schema_can_be_checked_by_name() {
+    let email = r#"{"id": "idn_1", "object": "email_address", "email_address": "ada@example.com",
+        "reserved": false, "linked_to": [], "created_at": 1, "updated_at": 2,
+        "verification": {"object": "verification_otp", "status": "verified",
+            "strategy": "email_code", "attempts": 1, "expire_at": null}}"#;
+    let dir = scratch(
+        "check-types",
+        &[("empty.json", "{}"), ("email.json", email)],
+    );
+    let names = [
+        "client",
+        "actortoken",
+        "emailaddress",
+        "invitation",
+        "jwttemplate",
+        "oauthapplication",
+        "organization",
+        "organizationinvitation",
+        "organizationmembership",
+        "phonenumber",
+        "samlconnection",
+        "session",
+        "signintoken",
+        "user",
+    ];
+    for name in names {
+        // An empty object is no Clerk object: refused, saying what is missing.
+        let (out, err, code) = run(&["--type", name, "empty.json"], &dir);
+        assert_eq!(code, 1, "{name}: {out}{err}");
+        assert!(out.contains("empty.json: error: "), "{name}: {out}");
+        assert!(out.contains("missing field"), "{name}: {out}");
+    }
+    let (out, _, code) = run(&["--strict", "--type", "emailaddress", "email.json"], &dir);
+    assert_eq!((out.as_str(), code), ("email.json: ok\n", 0));
+    let (out, _, code) = run(&["--type", "user", "email.json"], &dir);
+    assert_eq!(code, 1, "{out}");
 }

@@ -63,7 +63,7 @@ pub fn index(modules: &[Generated]) -> String {
         #(#items)*
         #(#exports)*
 
-        /// Every vendored schema, in generation order.
+        /// Every enabled schema (one cargo feature each), in generation order.
         pub const SCHEMAS: &[SchemaInfo] = &[
             #( SchemaInfo { name: #keys, root_type: #roots, file: #schema_files }, )*
         ];

@@ -23,7 +23,7 @@ pub fn scratch_crate(name: &str) -> PathBuf {
     let root = repo_root();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["src", "schema", "examples", "benches"] {
+    for sub in ["src", "schema", "examples", "benches", "tests"] {
         copy_dir(&root.join(sub), &dir.join(sub));
     }
     for file in ["build.rs", "Cargo.lock"] {

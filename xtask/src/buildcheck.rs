@@ -19,7 +19,7 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     let work = root.join("target/sync-check");
     let copy = work.join("crate");
     let _ = std::fs::remove_dir_all(&copy);
-    for sub in ["src", "schema", "examples", "benches"] {
+    for sub in ["src", "schema", "examples", "benches", "tests"] {
         copy_dir(&root.join(sub), &copy.join(sub))?;
     }
     for file in ["build.rs", "Cargo.lock"] {

@@ -6,6 +6,7 @@
 //! 2 any error, reported in one line.
 
 mod buildcheck;
+mod features;
 mod fetch;
 mod manifest;
 mod report;

@@ -93,16 +93,31 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     )?;
     let target = o.root.join("schema").join(&file);
     let names_path = o.root.join("schema").join(NAMES_FILE);
-    manifest::replace_all(&[
+    let cargo_toml = o.root.join("Cargo.toml");
+    let old_toml = std::fs::read_to_string(&cargo_toml).context("Cargo.toml: cannot read")?;
+    let patterns = crate::features::has_patterns(doc(&docs, name));
+    let new_toml = crate::features::with_feature(&old_toml, name, patterns);
+    let mut files: Vec<(&Path, &[u8])> = vec![
         (&target, &bytes),
         (manifest.path(), text.as_bytes()),
         (&names_path, names_text.as_bytes()),
-    ])?;
+    ];
+    if let Some(toml) = &new_toml {
+        files.push((&cargo_toml, toml.as_bytes()));
+    }
+    manifest::replace_all(&files)?;
     println!(
-        "added schema/{file} ({} at {}) and pinned the names of its types in schema/{NAMES_FILE}; the next cargo build generates clerk_types::{name} (root type {root})",
+        "added schema/{file} ({} at {}) and pinned the names of its types in schema/{NAMES_FILE}; the next cargo build with feature `{name}` (or `full`) generates clerk_types::{name} (root type {root})",
         o.reference,
         &commit[..12]
     );
+    match new_toml {
+        Some(_) => println!("Cargo.toml: added feature `{name}`, enabled by `full`"),
+        None if !old_toml.contains(&format!("\n{name} = [")) => println!(
+            "Cargo.toml: add a feature `{name} = []` and put it in `full` (no `full = [...]` list found)"
+        ),
+        None => {}
+    }
     Ok(0)
 }
 

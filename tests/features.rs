@@ -1,0 +1,95 @@
+//! One cargo feature per vendored schema: each builds alone, without
+//! warnings, and passes the schema tests (`tests/schemas.rs`) over what it
+//! enables. A representative set runs here; every feature alone (and the
+//! default, and `full`) with `cargo test --test features -- --ignored`.
+
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use clerk_types_codegen::naming::schema_key;
+use clerk_types_codegen::vendored;
+
+/// The schema features, from the vendored files.
+fn schema_features() -> Vec<String> {
+    vendored::load(&scratch::repo_root().join("schema"))
+        .expect("vendored set")
+        .schemas
+        .iter()
+        .map(|s| schema_key(&s.file))
+        .collect()
+}
+
+#[test]
+fn every_vendored_schema_has_its_feature_and_full_has_them_all() {
+    let manifest =
+        std::fs::read_to_string(scratch::repo_root().join("Cargo.toml")).expect("Cargo.toml");
+    let full = manifest
+        .split("\nfull = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("a `full` feature");
+    let set = vendored::load(&scratch::repo_root().join("schema")).expect("vendored set");
+    // As generated: restored across the set (a filled cut may bring a pattern).
+    for (key, doc) in set.restored().expect("restores") {
+        let line = manifest
+            .split(&format!("\n{key} = ["))
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .unwrap_or_else(|| panic!("schema {key} has no feature `{key} = [...]` in Cargo.toml"));
+        // Generated code checks a `pattern` with regress, an optional
+        // dependency: the schemas that have one enable it.
+        let mut patterns = false;
+        clerk_types_codegen::walk::walk(&doc, &mut |_, node| {
+            patterns |= node
+                .get("pattern")
+                .is_some_and(serde_json::Value::is_string);
+        });
+        assert_eq!(
+            line.contains("\"dep:regress\""),
+            patterns,
+            "feature {key}: `dep:regress` exactly when the schema has a `pattern`"
+        );
+        assert!(
+            full.contains(&format!("\"{key}\"")),
+            "`full` does not enable {key}"
+        );
+    }
+    assert!(manifest.contains("default = [\"client\"]"));
+}
+
+/// Builds and tests a scratch copy of the crate with `args` as its feature
+/// selection; no warnings allowed.
+fn passes_alone(label: &str, args: &[&str]) {
+    let dir = scratch::scratch_crate("features");
+    let mut all = vec!["test", "--test", "schemas"];
+    all.extend_from_slice(args);
+    let out = scratch::cargo(&dir, &all);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{label}:\n{stdout}\n{stderr}");
+    assert!(
+        !stderr.contains("warning"),
+        "{label}: builds with warnings:\n{stderr}"
+    );
+}
+
+#[test]
+fn representative_features_alone() {
+    // The schema that shares most (User) and one whose types another
+    // schema owns when both are on (Session).
+    for key in ["user", "session"] {
+        let features = format!("{key},validate");
+        passes_alone(key, &["--no-default-features", "--features", &features]);
+    }
+}
+
+#[test]
+#[ignore = "builds the crate 16 times; run before a release"]
+fn every_feature_alone_the_default_and_full() {
+    for key in schema_features() {
+        let features = format!("{key},validate");
+        passes_alone(&key, &["--no-default-features", "--features", &features]);
+    }
+    passes_alone("default", &["--features", "validate"]);
+    passes_alone("full", &["--features", "full,validate"]);
+}

@@ -1,0 +1,208 @@
+//! Every vendored schema, not only the Client: documents drawn from each
+//! schema decode and encode back member for member, also with unknown
+//! members anywhere; and hand-made payloads for what only some schemas have
+//! (discriminated unions with a catch-all, the types User shares with the
+//! other schemas, upstream's cut nodes, presence rules).
+//!
+//! Runs with any set of schema features (over the enabled schemas);
+//! `tests/features.rs` runs it with each feature alone.
+
+#[path = "support/draw.rs"]
+mod draw;
+
+use clerk_types::validate;
+use draw::Rng;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn schema(name: &str) -> Value {
+    serde_json::from_str(validate::schema_text(name).expect("vendored")).expect("json")
+}
+
+fn reencoded(name: &str, doc: &Value) -> Result<Value, String> {
+    let bytes = serde_json::to_vec(doc).expect("bytes");
+    clerk_types::reencode(name, &bytes)
+        .expect("vendored")
+        .map_err(|e| e.to_string())
+}
+
+/// A valid document of schema `name` drawn from `seed`, if the draw is valid.
+fn valid(name: &str, schema: &Value, seed: u64) -> Option<Value> {
+    let doc = draw::document(schema, &mut Rng(seed));
+    let violations = validate::schema(name, &doc).expect("vendored");
+    violations.is_empty().then_some(doc)
+}
+
+/// `doc` with unknown members put into some of its objects.
+fn with_unknowns(doc: &Value, rng: &mut Rng) -> Value {
+    fn go(v: &mut Value, rng: &mut Rng, depth: usize) {
+        match v {
+            Value::Object(m) => {
+                for child in m.values_mut() {
+                    go(child, rng, depth + 1);
+                }
+                if rng.chance(40) {
+                    let value = draw::any_json(rng, depth);
+                    m.insert(format!("zz_unknown_{}", rng.below(1000)), value);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| go(i, rng, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut doc = doc.clone();
+    go(&mut doc, rng, 0);
+    doc
+}
+
+#[cfg(feature = "full")]
+#[test]
+fn full_enables_every_vendored_schema() {
+    assert_eq!(clerk_types::SCHEMAS.len(), 14);
+}
+
+#[test]
+fn documents_drawn_from_every_enabled_schema_round_trip() {
+    for info in clerk_types::SCHEMAS {
+        let schema = schema(info.name);
+        let mut valid_count = 0;
+        for seed in 0..200 {
+            let Some(doc) = valid(info.name, &schema, seed) else {
+                continue;
+            };
+            valid_count += 1;
+            assert_eq!(
+                reencoded(info.name, &doc).as_ref(),
+                Ok(&doc),
+                "{} seed {seed}",
+                info.name
+            );
+        }
+        // The generator must keep up with the schema, or this tests nothing.
+        assert!(
+            valid_count >= 40,
+            "{}: {valid_count} of 200 valid; e.g. {:?}",
+            info.name,
+            validate::schema(info.name, &draw::document(&schema, &mut Rng(0)))
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Unknown members anywhere, in every schema, are kept and written back
+    /// in place.
+    #[test]
+    fn unknown_members_round_trip_in_every_schema(seed in any::<u64>(), extra in any::<u64>()) {
+        for info in clerk_types::SCHEMAS {
+            let schema = schema(info.name);
+            let Some(doc) = valid(info.name, &schema, seed) else { continue };
+            let doc = with_unknowns(&doc, &mut Rng(extra));
+            prop_assert_eq!(reencoded(info.name, &doc), Ok(doc.clone()), "{}", info.name);
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn email_address(verification: Value) -> Value {
+    json!({
+        "id": "idn_1",
+        "object": "email_address",
+        "email_address": "ada@example.com",
+        "reserved": false,
+        "verification": verification,
+        "linked_to": [{"type": "oauth_google", "id": "idn_2"}],
+        "created_at": 1_760_381_439_785_i64,
+        "updated_at": 1_760_381_439_785_i64
+    })
+}
+
+#[allow(dead_code)]
+fn oauth_verification(error: Value) -> Value {
+    json!({
+        "object": "verification_from_oauth",
+        "status": "verified",
+        "strategy": "from_oauth_google",
+        "attempts": null,
+        "expire_at": null,
+        "error": error
+    })
+}
+
+#[cfg(feature = "emailaddress")]
+#[test]
+fn a_verification_of_a_kind_this_version_does_not_know_is_kept_whole() {
+    use clerk_types::{EmailAddress, EmailAddressVerification};
+    let future = json!({"object": "verification_passkey_v2", "status": "verified", "x": [1]});
+    let doc = email_address(future.clone());
+    let decoded: EmailAddress = clerk_types::from_value(&doc).expect("decodes");
+    assert!(matches!(
+        decoded.verification,
+        Some(EmailAddressVerification::Unknown(ref v)) if *v == future
+    ));
+    assert_eq!(reencoded("emailaddress", &doc), Ok(doc));
+}
+
+#[cfg(feature = "user")]
+#[test]
+fn a_users_email_addresses_are_email_addresses() {
+    use clerk_types::{EmailAddress, User};
+    // The same type as the EmailAddress schema's root (upstream's cut copy,
+    // restored): what works on one works on the other.
+    fn first(user: &User) -> Option<&EmailAddress> {
+        user.email_addresses.first()
+    }
+    let schema = schema("user");
+    let mut user = (0..500)
+        .find_map(|seed| valid("user", &schema, seed))
+        .expect("a valid drawn user");
+    let error = json!({"message": "m", "long_message": "l", "code": "c", "meta": {}});
+    user["email_addresses"] = json!([email_address(oauth_verification(error))]);
+    assert_eq!(validate::schema("user", &user), Some(Vec::new()));
+    let decoded: User = clerk_types::from_value(&user).expect("decodes");
+    let email = first(&decoded).expect("one");
+    assert_eq!(email.email_address, "ada@example.com");
+    assert_eq!(reencoded("user", &user), Ok(user.clone()));
+
+    // Where upstream cut the node, strict validation and decoding both
+    // read Clerk's error object, so they agree: a `code` is required.
+    user["email_addresses"][0]["verification"]["error"] = json!({"message": "m"});
+    let violations = validate::schema("user", &user).expect("vendored");
+    assert!(
+        violations
+            .iter()
+            .any(|v| v.pointer.starts_with("/email_addresses/0/verification")),
+        "{violations:?}"
+    );
+    let err = clerk_types::from_value::<User>(&user).expect_err("refused");
+    assert!(
+        err.path().starts_with("email_addresses[0].verification"),
+        "{err}"
+    );
+
+    // A wrong type deep inside says where.
+    user["email_addresses"][0]["verification"]["error"] = Value::Null;
+    user["email_addresses"][0]["reserved"] = json!("no");
+    let err = clerk_types::from_value::<User>(&user).expect_err("refused");
+    assert_eq!(err.path(), "email_addresses[0].reserved", "{err}");
+}
+
+#[cfg(feature = "samlconnection")]
+#[test]
+fn a_saml_connection_needs_domain_or_domains_only_to_strict_validation() {
+    use clerk_types::SamlConnection;
+    let schema = schema("samlconnection");
+    let mut doc = (0..500)
+        .find_map(|seed| valid("samlconnection", &schema, seed))
+        .expect("a valid drawn connection");
+    let obj = doc.as_object_mut().expect("object");
+    obj.remove("domain");
+    obj.remove("domains");
+    let decoded: SamlConnection = clerk_types::from_value(&doc).expect("decodes");
+    assert_eq!((decoded.domain, decoded.domains.is_empty()), (None, true));
+    assert!(!validate::schema("samlconnection", &doc)
+        .expect("vendored")
+        .is_empty());
+    assert_eq!(reencoded("samlconnection", &doc), Ok(doc));
+}

@@ -1,0 +1,207 @@
+//! Documents drawn from a (normalized) JSON Schema, for property tests over
+//! every vendored schema: a small seeded walk over the keywords the vendored
+//! files use (`type` lists with `null`, `enum`, `const`, `properties` and
+//! `required`, `items`, `oneOf`/`anyOf`/`allOf`, typed and open
+//! `additionalProperties`, `pattern` by its literal prefix, `format:
+//! email`). What it cannot honour it draws anyway; the strict validator
+//! says which drawn documents are valid, and the tests use those.
+
+#![allow(dead_code)]
+
+use serde_json::{json, Map, Value};
+
+/// A small deterministic generator (splitmix64).
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// A document for `schema`.
+pub fn document(schema: &Value, rng: &mut Rng) -> Value {
+    draw(schema, rng, 0)
+}
+
+fn draw(schema: &Value, rng: &mut Rng, depth: usize) -> Value {
+    let Some(obj) = schema.as_object() else {
+        return any_json(rng, depth);
+    };
+    if let Some(c) = obj.get("const") {
+        return c.clone();
+    }
+    if let Some(values) = obj.get("enum").and_then(Value::as_array) {
+        if !values.is_empty() {
+            return values[rng.below(values.len())].clone();
+        }
+    }
+    let types: Vec<&str> = match obj.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    if types.contains(&"null") && (types.len() == 1 || rng.chance(20)) {
+        return Value::Null;
+    }
+    if obj.contains_key("properties") {
+        return object(obj, rng, depth);
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(members) = obj.get(key).and_then(Value::as_array) {
+            if !members.is_empty() {
+                let member = &members[rng.below(members.len())];
+                // A member that only admits null stands for the node's null.
+                return draw(member, rng, depth + 1);
+            }
+        }
+    }
+    if let Some(members) = obj.get("allOf").and_then(Value::as_array) {
+        let mut merged = Map::new();
+        for member in members {
+            if let Value::Object(part) = draw(member, rng, depth + 1) {
+                merged.extend(part);
+            }
+        }
+        return Value::Object(merged);
+    }
+    let ty = types
+        .iter()
+        .copied()
+        .find(|t| *t != "null")
+        .or_else(|| obj.contains_key("properties").then_some("object"))
+        .unwrap_or("any");
+    match ty {
+        "object" => object(obj, rng, depth),
+        "array" => {
+            let n = if depth > 6 { 0 } else { rng.below(3) };
+            let items = obj.get("items").cloned().unwrap_or(json!({}));
+            Value::Array((0..n).map(|_| draw(&items, rng, depth + 1)).collect())
+        }
+        "string" => string(obj, rng),
+        "integer" => integer(obj, rng),
+        "number" => json!(rng.below(10_000) as f64 / 8.0),
+        "boolean" => json!(rng.chance(50)),
+        _ => any_json(rng, depth),
+    }
+}
+
+fn object(obj: &Map<String, Value>, rng: &mut Rng, depth: usize) -> Value {
+    let names = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
+            .map(|r| {
+                r.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut required = names(obj.get("required"));
+    // Presence rules (`anyOf: [{required: [domain]}, ...]`): one of them.
+    for key in ["anyOf", "oneOf"] {
+        if let Some(members) = obj.get(key).and_then(Value::as_array) {
+            if !members.is_empty() {
+                required.extend(names(members[rng.below(members.len())].get("required")));
+            }
+        }
+    }
+    let mut out = Map::new();
+    if let Some(properties) = obj.get("properties").and_then(Value::as_object) {
+        for (name, schema) in properties {
+            if required.contains(name) || rng.chance(60) {
+                out.insert(name.clone(), draw(schema, rng, depth + 1));
+            }
+        }
+        // Required without a schema (SAMLConnection's `authenticatable`).
+        for name in required.iter().filter(|n| !properties.contains_key(*n)) {
+            out.insert(name.clone(), json!(true));
+        }
+    } else {
+        // A map: typed by `additionalProperties`, or anything.
+        let values = match obj.get("additionalProperties") {
+            Some(Value::Object(s)) => Value::Object(s.clone()),
+            _ => json!({}),
+        };
+        for i in 0..rng.below(3) {
+            out.insert(format!("key{i}"), draw(&values, rng, depth + 1));
+        }
+    }
+    Value::Object(out)
+}
+
+fn string(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
+    if obj.get("format").and_then(Value::as_str) == Some("email") {
+        return json!(format!("user{}@example.com", rng.below(1000)));
+    }
+    if let Some(pattern) = obj.get("pattern").and_then(Value::as_str) {
+        // The literal start of the pattern, then letters: enough for the
+        // vendored patterns (`^oauth_[a-z]+$`); the validator judges.
+        let literal: String = pattern
+            .trim_start_matches('^')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        return json!(format!("{literal}google"));
+    }
+    const WORDS: [&str; 6] = [
+        "",
+        "a",
+        "sess_2abc",
+        "Ünïcødé ✓",
+        "with \"quotes\"",
+        "x y z",
+    ];
+    json!(WORDS[rng.below(WORDS.len())])
+}
+
+fn integer(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
+    let min = obj.get("minimum").and_then(Value::as_i64);
+    let max = obj.get("maximum").and_then(Value::as_i64);
+    let pick = match rng.below(4) {
+        0 => 0,
+        1 => 1_760_381_439_785,
+        2 => rng.below(100) as i64,
+        _ => i64::MAX,
+    };
+    let pick = min.map_or(pick, |m| pick.max(m));
+    json!(max.map_or(pick, |m| pick.min(m)))
+}
+
+/// Any JSON value, small.
+pub fn any_json(rng: &mut Rng, depth: usize) -> Value {
+    match rng.below(if depth > 4 { 4 } else { 6 }) {
+        0 => Value::Null,
+        1 => json!(rng.chance(50)),
+        2 => json!(rng.below(1000)),
+        3 => json!(format!("s{}", rng.below(100))),
+        4 => Value::Array(
+            (0..rng.below(3))
+                .map(|_| any_json(rng, depth + 1))
+                .collect(),
+        ),
+        _ => {
+            let mut m = Map::new();
+            for i in 0..rng.below(3) {
+                m.insert(format!("k{i}"), any_json(rng, depth + 1));
+            }
+            Value::Object(m)
+        }
+    }
+}
