@@ -206,3 +206,18 @@ fn a_saml_connection_needs_domain_or_domains_only_to_strict_validation() {
         .is_empty());
     assert_eq!(reencoded("samlconnection", &doc), Ok(doc));
 }
+
+#[cfg(feature = "user")]
+#[test]
+fn a_union_of_one_member_still_keeps_a_variant_it_does_not_know() {
+    use clerk_types::{Passkey, PasskeyVerification};
+    let future = json!({"object": "verification_passkey_v2", "status": "verified"});
+    let doc = json!({"object": "passkey", "id": "pk_1", "name": "laptop",
+        "last_used_at": 1_760_381_439_785_i64, "verification": future});
+    let passkey: Passkey = clerk_types::from_value(&doc).expect("decodes");
+    assert!(matches!(
+        passkey.verification,
+        Some(PasskeyVerification::Unknown(ref v)) if *v == future
+    ));
+    assert_eq!(serde_json::to_value(&passkey).expect("encodes"), doc);
+}

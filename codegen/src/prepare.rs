@@ -356,6 +356,14 @@ fn hoist_union_members(node: &mut Value, hoisted: &mut Vec<(String, Value)>) {
                     hoisted.extend(take_as_ref(member));
                 }
             }
+            // typify uses the member of a one-member union in its place,
+            // which would leave no catch-all for the variants a newer API
+            // adds: a second reference to the same member keeps an enum,
+            // which the renderer replaces by the tagged union of the model.
+            if members.len() == 1 && members[0].get("$ref").is_some() {
+                let again = members[0].clone();
+                members.push(again);
+            }
         }
     }
 }
@@ -433,6 +441,19 @@ mod tests {
             prepare(&mut s, &none());
             assert_eq!(s["oneOf"], members);
         }
+    }
+
+    #[test]
+    fn a_discriminated_union_of_one_member_stays_a_union() {
+        let member =
+            json!({"title": "A", "type": "object", "properties": {"object": {"enum": ["a"]}}});
+        let mut s = json!({"properties": {"v": {"title": "V",
+            "discriminator": {"propertyName": "object"}, "oneOf": [member]}}});
+        prepare(&mut s, &none());
+        assert_eq!(
+            s["properties"]["v"]["oneOf"],
+            json!([{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/A"}])
+        );
     }
 
     #[test]
