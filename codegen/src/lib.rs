@@ -3,7 +3,10 @@
 //!
 //! The pipeline, one module a stage:
 //!
-//! 1. [`parse`]: the vendored bytes, as JSON (errors with line and column);
+//! 1. [`parse`]: the vendored bytes, as JSON (errors with line and column),
+//!    checked by [`support`]; then, across the whole set, [`restore`] fills
+//!    upstream's cut nodes from uncut copies and [`collapse`] unwraps
+//!    one-member wrappers ([`restored_set`]);
 //! 2. [`naming`]: a Rust name on every type-bearing node, from the names
 //!    file ([`names`]) or derived, cased by [`case`];
 //! 3. [`normalize`]: Clerk's OpenAPI habits (`nullable`) as plain JSON Schema;
