@@ -127,11 +127,13 @@
 //! that on generated documents and their mutations.
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod decode;
 mod helpers;
 pub mod members;
 #[cfg(feature = "validate")]
+#[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub mod validate;
 
 pub use decode::{from_slice, from_str, from_value, DecodeError};

@@ -1,7 +1,7 @@
 //! What a generated struct keeps beside its fields, so that a payload
 //! decoded and encoded again is the payload Clerk sent: the members the
 //! schema does not list ([`Members`]), and how each absent-able field came
-//! ([`Presence`]).
+//! (`Presence`, private).
 
 use serde_json::Value;
 

@@ -25,8 +25,10 @@ pub fn index(modules: &[Generated]) -> String {
             " Clerk's `{}` object and the types inside it, generated from `schema/{}`.",
             g.root, g.file
         );
+        let feature = g.key.as_str();
         items.push(quote! {
             #[doc = #doc]
+            #[cfg_attr(docsrs, doc(cfg(feature = #feature)))]
             pub mod #module {
                 #![allow(missing_docs, clippy::all)]
                 include!(concat!(env!("OUT_DIR"), #code));
