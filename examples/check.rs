@@ -19,9 +19,11 @@ use serde_json::Value;
 
 const USAGE: &str = "usage: check [--strict] [--type NAME] FILE...
 
-Decodes each FILE as a Clerk Client (or the root type of the vendored schema
+Decodes each FILE as a Clerk Client (or the root type of the enabled schema
 NAME) and checks it against that schema. Schema violations are warnings, or
-errors with --strict. `-` reads standard input.";
+errors with --strict. `-` reads standard input. Exits 0 if every file
+decodes (and, with --strict, conforms), 1 if one does not, 2 on a usage or
+I/O error.";
 
 struct Args {
     strict: bool,
@@ -111,10 +113,13 @@ fn check(file: &str, bytes: &[u8], schema: &str, strict: bool) -> u8 {
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
+        // Asked for: to standard output, and success.
+        Err(problem) if problem.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("check: {problem}");
-            }
+            eprintln!("check: {problem}");
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }

@@ -10,14 +10,41 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// A document that did not decode, with where and why.
+///
+/// Displayed as `path: message`, and with the line and column of the
+/// input text where the path alone does not locate the problem (a syntax
+/// error, the end of the input, trailing characters): `sessions[1].?:
+/// expected `,` or `}` at line 14 column 5`.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
+#[error("{path}: {message}{at}")]
 pub struct DecodeError {
     path: String,
     pointer: String,
     message: String,
     line: usize,
     column: usize,
+    category: Category,
+    /// ` at line L column C`, or nothing.
+    at: String,
+    #[source]
+    source: Option<serde_json::Error>,
+}
+
+/// What kind of failure a [`DecodeError`] is, as
+/// [`serde_json::Error::classify`] tells them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// Not JSON: a missing comma, a stray character, trailing characters.
+    Syntax,
+    /// Valid JSON that is not the type asked for: a missing field, a
+    /// string where a number belongs, an array where an object belongs.
+    Data,
+    /// The input ended before the document did (a body cut short, an
+    /// empty file).
+    Eof,
+    /// Reading the input failed.
+    Io,
 }
 
 impl DecodeError {
@@ -44,6 +71,13 @@ impl DecodeError {
         (self.line > 0).then_some((self.line, self.column))
     }
 
+    /// What kind of failure this is: a caller can tell a body cut short
+    /// ([`Category::Eof`]) from a payload of another shape
+    /// ([`Category::Data`]).
+    pub fn classify(&self) -> Category {
+        self.category
+    }
+
     fn new(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = error.path().clone();
         Self::at(&path, error.into_inner())
@@ -68,12 +102,27 @@ impl DecodeError {
         let text = inner.to_string();
         let suffix = format!(" at line {line} column {column}");
         let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+        let category = match inner.classify() {
+            serde_json::error::Category::Syntax => Category::Syntax,
+            serde_json::error::Category::Eof => Category::Eof,
+            serde_json::error::Category::Io => Category::Io,
+            serde_json::error::Category::Data => Category::Data,
+        };
+        // A data error is located by its path; the others by the text.
+        let at = if line > 0 && category != Category::Data {
+            suffix
+        } else {
+            String::new()
+        };
         Self {
             path,
             pointer,
             message,
             line,
             column,
+            category,
+            at,
+            source: Some(inner),
         }
     }
 }
@@ -88,6 +137,9 @@ pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Result<Value, DecodeErro
         message: format!("cannot encode again: {e}"),
         line: 0,
         column: 0,
+        category: Category::Data,
+        at: String::new(),
+        source: Some(e),
     })
 }
 

@@ -136,7 +136,7 @@ pub mod members;
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub mod validate;
 
-pub use decode::{from_slice, from_str, from_value, DecodeError};
+pub use decode::{from_slice, from_str, from_value, Category, DecodeError};
 pub use members::Members;
 
 // One module per vendored schema (`client`, ...), their types re-exported

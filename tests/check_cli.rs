@@ -134,8 +134,9 @@ fn decode_errors_name_the_path_and_exit_1() {
         ),
         "{out}"
     );
+    // The end of the input is located by line and column, not by a path.
     assert!(
-        out.contains("not.json: error: object: EOF while parsing a value"),
+        out.contains("not.json: error: object: EOF while parsing a value at line 1 column 11"),
         "{out}"
     );
 }
@@ -157,6 +158,11 @@ fn usage_and_io_errors_exit_2() {
     );
     let (out, _, code) = run(&["--type", "client", "ok.json"], &dir);
     assert_eq!((out.as_str(), code), ("ok.json: ok\n", 0));
+    for help in ["--help", "-h"] {
+        let (out, err, code) = run(&[help], &dir);
+        assert_eq!((err.as_str(), code), ("", 0), "{help}");
+        assert!(out.starts_with("usage: check"), "{out}");
+    }
     let (out, err, code) = run(&["ok.json", "missing.json"], &dir);
     assert_eq!(code, 2);
     assert_eq!(out, "ok.json: ok\n");

@@ -455,3 +455,42 @@ fn open_enums_compare_by_wire_value() {
     let texts: Vec<&str> = statuses.iter().map(SessionStatus::as_str).collect();
     assert_eq!(texts, ["active", "locked", "pending", "revoked"]);
 }
+
+#[test]
+fn errors_say_what_kind_and_where_the_text_is_broken() {
+    use clerk_types::{Category, DecodeError};
+    use std::error::Error as _;
+    let sample = include_str!("../examples/client.json");
+    // A missing comma: the path stops at the broken place; line and column
+    // say where.
+    let broken = sample.replacen("\"status\": \"active\",", "\"status\": \"active\"", 1);
+    let err = clerk_types::from_str::<Client>(&broken).expect_err("refused");
+    assert_eq!(err.classify(), Category::Syntax);
+    let (line, column) = err.position().expect("text has positions");
+    assert!(
+        err.to_string()
+            .ends_with(&format!(" at line {line} column {column}")),
+        "{err}"
+    );
+    // Nothing, or a body cut short: the end of the input.
+    for text in ["", &sample[..sample.len() / 2]] {
+        let err = clerk_types::from_str::<Client>(text).expect_err("refused");
+        assert_eq!(err.classify(), Category::Eof, "{err}");
+        assert!(err.to_string().contains(" at line "), "{err}");
+    }
+    // Trailing characters are syntax, located by position.
+    let err = clerk_types::from_str::<Client>(&format!("{sample} x")).expect_err("refused");
+    assert_eq!(err.classify(), Category::Syntax);
+    assert!(
+        err.to_string().contains("trailing characters at line"),
+        "{err}"
+    );
+    // A payload of another shape: data, located by its path alone; the
+    // underlying serde_json error is the source.
+    let wrong = sample.replacen("\"status\": \"active\"", "\"status\": 42", 1);
+    let err: DecodeError = clerk_types::from_str::<Client>(&wrong).expect_err("refused");
+    assert_eq!(err.classify(), Category::Data);
+    assert!(!err.to_string().contains(" at line "), "{err}");
+    let source = err.source().expect("a source");
+    assert!(source.downcast_ref::<serde_json::Error>().is_some());
+}
