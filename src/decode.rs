@@ -15,8 +15,7 @@ use serde_json::Value;
 /// input text where the path alone does not locate the problem (a syntax
 /// error, the end of the input, trailing characters): `sessions[1].?:
 /// expected `,` or `}` at line 14 column 5`.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}{at}")]
+#[derive(Debug)]
 pub struct DecodeError {
     path: String,
     pointer: String,
@@ -24,10 +23,26 @@ pub struct DecodeError {
     line: usize,
     column: usize,
     category: Category,
-    /// ` at line L column C`, or nothing.
-    at: String,
-    #[source]
     source: Option<serde_json::Error>,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)?;
+        // A data error is located by its path; the others by the text.
+        if self.line > 0 && self.category != Category::Data {
+            write!(f, " at line {} column {}", self.line, self.column)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_ref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
 }
 
 /// What kind of failure a [`DecodeError`] is, as
@@ -108,12 +123,6 @@ impl DecodeError {
             serde_json::error::Category::Io => Category::Io,
             serde_json::error::Category::Data => Category::Data,
         };
-        // A data error is located by its path; the others by the text.
-        let at = if line > 0 && category != Category::Data {
-            suffix
-        } else {
-            String::new()
-        };
         Self {
             path,
             pointer,
@@ -121,7 +130,6 @@ impl DecodeError {
             line,
             column,
             category,
-            at,
             source: Some(inner),
         }
     }
@@ -138,7 +146,6 @@ pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Result<Value, DecodeErro
         line: 0,
         column: 0,
         category: Category::Data,
-        at: String::new(),
         source: Some(e),
     })
 }
