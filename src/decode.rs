@@ -116,7 +116,7 @@ impl DecodeError {
         let (line, column) = (inner.line(), inner.column());
         let text = inner.to_string();
         let suffix = format!(" at line {line} column {column}");
-        let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+        let message = bounded(text.strip_suffix(&suffix).unwrap_or(&text));
         let category = match inner.classify() {
             serde_json::error::Category::Syntax => Category::Syntax,
             serde_json::error::Category::Eof => Category::Eof,
@@ -133,6 +133,34 @@ impl DecodeError {
             source: Some(inner),
         }
     }
+}
+
+/// At most this many bytes of serde's message are kept: it quotes the
+/// offending value (`invalid type: string "…", expected i64`), which may be
+/// a megabyte long.
+const MESSAGE_BYTES: usize = 240;
+
+/// `message`, with its middle cut out if it is longer than
+/// [`MESSAGE_BYTES`]: the start (what is wrong) and the end (what was
+/// expected) stay.
+fn bounded(message: &str) -> String {
+    if message.len() <= MESSAGE_BYTES {
+        return message.to_owned();
+    }
+    let floor = |mut i: usize| {
+        while !message.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let head = floor(MESSAGE_BYTES * 2 / 3);
+    let tail = floor(message.len() - MESSAGE_BYTES / 3);
+    format!(
+        "{}… ({} bytes) …{}",
+        &message[..head],
+        message.len(),
+        &message[tail..]
+    )
 }
 
 /// Encodes a decoded value back to JSON. The generated types have string

@@ -34,6 +34,46 @@ impl std::fmt::Display for Violation {
     }
 }
 
+/// At most this many bytes of an offending value appear in a
+/// [`Violation`]'s message; a longer value is cut (at a character boundary)
+/// and followed by `…` and its size.
+pub const EXCERPT_BYTES: usize = 64;
+
+/// `value` as JSON text of at most [`EXCERPT_BYTES`] bytes (plus the
+/// ellipsis and the size), without ever writing all of a large value out.
+pub fn excerpt(value: &Value) -> String {
+    struct Bounded {
+        head: Vec<u8>,
+        total: usize,
+    }
+    impl std::io::Write for Bounded {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let room = (EXCERPT_BYTES + 4).saturating_sub(self.head.len());
+            self.head.extend_from_slice(&buf[..buf.len().min(room)]);
+            self.total += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Bounded {
+        head: Vec::with_capacity(EXCERPT_BYTES + 4),
+        total: 0,
+    };
+    // Writing JSON to this writer cannot fail.
+    let _ = serde_json::to_writer(&mut out, value);
+    if out.total <= EXCERPT_BYTES {
+        return String::from_utf8_lossy(&out.head).into_owned();
+    }
+    out.head.truncate(EXCERPT_BYTES);
+    let valid = match std::str::from_utf8(&out.head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&out.head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    format!("{valid}… ({} bytes)", out.total)
+}
+
 /// The normalized schema `name` as embedded at build time.
 pub fn schema_text(name: &str) -> Option<&'static str> {
     crate::NORMALIZED
@@ -79,7 +119,10 @@ pub fn schema(name: &str, document: &Value) -> Option<Vec<Violation>> {
         .map(|e| Violation {
             pointer: e.instance_path().to_string(),
             schema_pointer: e.schema_path().to_string(),
-            message: e.to_string(),
+            // The offending value only as an excerpt: a megabyte `status`
+            // must not make a megabyte log line (nor carry a user's data
+            // in full).
+            message: e.masked_with(excerpt(e.instance())).to_string(),
         })
         .collect();
     violations.sort_by(|a, b| a.pointer.cmp(&b.pointer).then(a.message.cmp(&b.message)));

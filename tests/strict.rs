@@ -590,3 +590,44 @@ fn documented_differences_hold() {
     assert!(strict_ok(&doc));
     assert!(lenient_ok(&doc.to_string()));
 }
+
+#[test]
+fn messages_quote_only_an_excerpt_of_a_large_value() {
+    let mut doc = sample();
+    let big = "x".repeat(1 << 20);
+    doc["sessions"][0]["status"] = json!(big);
+    doc["sessions"][0]["tasks"] = json!(vec![json!({"key": big}); 50]);
+    let violations = validate::client(&doc);
+    assert!(!violations.is_empty());
+    for v in &violations {
+        assert!(
+            v.message.len() < 400,
+            "{} bytes: {:.200}",
+            v.message.len(),
+            v.message
+        );
+    }
+    let status = violations
+        .iter()
+        .find(|v| v.pointer == "/sessions/0/status")
+        .expect("status");
+    assert!(
+        status.message.contains("… (1048578 bytes)"),
+        "{}",
+        status.message
+    );
+    // Short values are quoted whole.
+    doc["sessions"][0]["status"] = json!("suspended");
+    assert!(validate::client(&doc)
+        .iter()
+        .any(|v| v.message.starts_with("\"suspended\" is not one of")));
+    // Decoding errors quote serde's message with its middle cut out.
+    doc["sessions"][0]["updated_at"] = json!(big);
+    let err = clerk_types::from_value::<Client>(&doc).expect_err("refused");
+    assert!(err.to_string().len() < 400, "{:.300}", err);
+    assert!(err.message().ends_with("expected i64"), "{}", err.message());
+    assert_eq!(
+        validate::excerpt(&json!("é".repeat(100))),
+        format!("\"{}… (202 bytes)", "é".repeat(31))
+    );
+}
