@@ -59,7 +59,41 @@
 //! - **Stable names** are pinned in `schema/names.json`, not derived from JSON
 //!   paths, so an upstream restructuring cannot rename a type.
 //! - Structs and enums are `#[non_exhaustive]`: build them with their
-//!   builders (`Client::builder()`), and match with a `_` arm.
+//!   builders, and match with a `_` arm. A builder's setters take what you
+//!   have (`&str`, integer literals, any iterator, a nested builder); unset
+//!   fields follow the schema (a required nullable field is `None`, a tag
+//!   its only value); `build()` reports every missing field at once:
+//!
+//! ```
+//! # #[cfg(feature = "client")] {
+//! use clerk_types::{Client, Session};
+//!
+//! let session = Session::builder()
+//!     .id("sess_1")
+//!     .user_id("user_1")
+//!     .client_id("client_1")
+//!     .status("active")
+//!     .last_active_at(1_760_381_439_785)
+//!     .expire_at(1_760_986_239_785)
+//!     .abandon_at(1_762_973_439_785)
+//!     .updated_at(1_760_381_439_785)
+//!     .created_at(1_760_381_400_000);
+//! let client = Client::builder()
+//!     .id("client_1")
+//!     .session_ids(["sess_1"])
+//!     .sessions([session])
+//!     .last_active_session_id("sess_1")
+//!     .updated_at(1_760_381_439_785)
+//!     .created_at(1_760_381_400_000)
+//!     .build()?;
+//! assert_eq!(client.sign_in_id, None);
+//!
+//! let err = Session::builder().id("sess_2").build().unwrap_err();
+//! assert_eq!(err.missing(), ["abandon_at", "client_id", "created_at", "expire_at",
+//!     "last_active_at", "status", "updated_at", "user_id"]);
+//! # }
+//! # Ok::<(), clerk_types::BuildError>(())
+//! ```
 //! - Timestamps are Unix **milliseconds** in `i64`.
 //! - A `oneOf` with a `discriminator` is an enum keyed on its tag, with a
 //!   catch-all for tags this version does not know (none in the Client
@@ -129,6 +163,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod builder;
 pub mod decode;
 mod helpers;
 pub mod members;
@@ -136,6 +171,7 @@ pub mod members;
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub mod validate;
 
+pub use builder::BuildError;
 pub use decode::{from_slice, from_str, from_value, Category, DecodeError};
 pub use members::Members;
 

@@ -494,3 +494,64 @@ fn errors_say_what_kind_and_where_the_text_is_broken() {
     let source = err.source().expect("a source");
     assert!(source.downcast_ref::<serde_json::Error>().is_some());
 }
+
+#[test]
+fn a_mock_client_and_session_for_a_test() {
+    use clerk_types::SessionBuilder;
+    use clerk_types::{BuildError, Client, Session};
+    let session: SessionBuilder = Session::builder()
+        .id("sess_1")
+        .user_id("user_1")
+        .client_id("client_1")
+        .status("active")
+        .last_active_at(1_760_381_439_785)
+        .expire_at(1_760_986_239_785)
+        .abandon_at(1_762_973_439_785)
+        .updated_at(1_760_381_439_785)
+        .created_at(1_760_381_400_000);
+    let client: Client = Client::builder()
+        .id("client_1")
+        .session_ids(vec!["sess_1"])
+        .sessions([session])
+        .last_active_session_id("sess_1")
+        .updated_at(1_760_381_439_785)
+        .created_at(1_760_381_400_000)
+        .build()
+        .expect("required nullable fields default to None");
+    assert_eq!(client.sign_in_id, None);
+    assert_eq!(client.sessions[0].actor, None);
+    assert_eq!(
+        client.last_active_session().map(|s| s.user_id.as_str()),
+        Some("user_1")
+    );
+    // Every missing field at once, and a builder error at the crate root.
+    let err: BuildError = Client::builder()
+        .id("client_1")
+        .build()
+        .expect_err("incomplete");
+    assert_eq!(
+        err.missing(),
+        ["created_at", "session_ids", "sessions", "updated_at"]
+    );
+    assert_eq!(
+        err.to_string(),
+        "cannot build a Client: missing created_at, session_ids, sessions, updated_at"
+    );
+    // A nested builder that fails says why, in its parent's error.
+    let err = Client::builder()
+        .id("client_1")
+        .session_ids(Vec::<String>::new())
+        .sessions([Session::builder().id("sess_2")])
+        .updated_at(1)
+        .created_at(1)
+        .build()
+        .expect_err("the session is incomplete");
+    assert_eq!(err.missing(), [] as [&str; 0]);
+    assert_eq!(err.invalid()[0].0, "sessions");
+    assert!(
+        err.invalid()[0]
+            .1
+            .starts_with("cannot build a Session: missing"),
+        "{err}"
+    );
+}

@@ -38,9 +38,17 @@ pub fn index(modules: &[Generated]) -> String {
         // vendored set gives one name one type (tests/generated.rs), so what
         // a name means does not depend on which schemas are enabled, and
         // enabling one more only adds names.
-        let names: Vec<&str> = g.public_names().collect();
-        for name in names {
-            if !name.is_empty() && exported.insert(name.to_owned()) {
+        let mut names: Vec<String> = g.public_names().map(str::to_owned).collect();
+        // The builders of the structs this module defines (a shared
+        // struct's builder comes from the module that defines it).
+        names.extend(g.types.iter().filter_map(|t| match &t.kind {
+            crate::model::Kind::Struct(s) if s.keeps_members() => {
+                Some(format!("{}Builder", t.name))
+            }
+            _ => None,
+        }));
+        for name in &names {
+            if !name.is_empty() && exported.insert(name.clone()) {
                 let ident = Ident::new(name, Span::call_site());
                 exports.push(quote!(pub use #module::#ident;));
             }

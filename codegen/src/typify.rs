@@ -63,7 +63,7 @@ pub fn run(schema: Value, replace: &BTreeMap<String, String>) -> Result<Typified
         .map_err(|e| format!("not a JSON Schema typify reads: {e}"))?;
     let mut settings = ::typify::TypeSpaceSettings::default();
     settings
-        .with_struct_builder(true)
+        .with_struct_builder(false)
         .with_derive("PartialEq".to_owned());
     for (name, path) in replace {
         settings.with_replacement(name, path, std::iter::empty());

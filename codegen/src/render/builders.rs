@@ -1,54 +1,248 @@
-//! typify's builders, adjusted from the model: a required single-value tag
-//! starts out as its only value, so `Client::builder()` needs no
-//! `.object(...)`.
+//! Builders, from the model (typify's are off): `Session::builder()` gives
+//! a `SessionBuilder` whose setters take what users have (`&str` for a
+//! `String` or an `Option<String>`, integer literals for `i64`, any
+//! iterator for a `Vec`, a nested builder for a nested struct), whose
+//! unset fields follow the schema (a required nullable field is `None`, a
+//! tag its only value, an optional array empty), and whose `build()`
+//! reports every missing field and every value that did not convert at
+//! once, as a `clerk_types::BuildError`.
 
-use std::collections::BTreeSet;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{parse_quote, Ident, Item};
 
-use syn::{parse_quote, Item, ItemMod};
+use crate::model::{Field, Presence, RustType, Struct};
 
-use crate::model::{Kind, Module};
+/// How a setter takes its value.
+enum Param {
+    /// `impl Into<String>`.
+    Text,
+    /// The type itself (numbers, `bool`): literals infer it.
+    Exact(syn::Type),
+    /// Anything that converts (`TryInto`): `&str` into an open enum or a
+    /// pattern-checked string, a builder into its struct.
+    Convert(syn::Type),
+    /// A sequence of anything that converts.
+    Many(syn::Type),
+}
 
-/// Adjusts the `builder` module.
-pub fn apply(m: &mut ItemMod, module: &Module) {
-    let Some((_, items)) = &mut m.content else {
-        return;
+impl Param {
+    fn of(ty: &RustType, spelled: &syn::Type) -> Self {
+        match ty {
+            RustType::String => Param::Text,
+            RustType::Int(_) | RustType::Float(_) | RustType::Bool => Param::Exact(spelled.clone()),
+            RustType::Vec(_) => match generic_arg(spelled) {
+                Some(elem) => Param::Many(elem),
+                None => Param::Convert(spelled.clone()),
+            },
+            _ => Param::Convert(spelled.clone()),
+        }
+    }
+}
+
+/// The one generic argument of `Option<T>`/`Vec<T>` as spelled.
+fn generic_arg(ty: &syn::Type) -> Option<syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
     };
-    // Builders of unions go: the tagged enum has no builder.
-    items.retain(|item| {
-        super::item_name(item)
-            .is_none_or(|n| !matches!(module.get(&n).map(|t| &t.kind), Some(Kind::Union(_))))
-    });
-    for item in items.iter_mut() {
-        let Item::Impl(imp) = item else { continue };
-        let is_default = imp
-            .trait_
-            .as_ref()
-            .and_then(|(p, _)| p.segments.last())
-            .is_some_and(|s| s.ident == "Default");
-        let Some(Kind::Struct(s)) = super::impl_target(imp)
-            .and_then(|t| module.get(&t))
-            .map(|t| &t.kind)
-        else {
-            continue;
+    match args.args.first()? {
+        syn::GenericArgument::Type(t) => Some(t.clone()),
+        _ => None,
+    }
+}
+
+/// The builder of struct `name`, and `name::builder()`.
+pub fn render(name: &str, s: &Struct) -> Vec<Item> {
+    let ty = Ident::new(name, Span::call_site());
+    let builder = format_ident!("{name}Builder");
+    let unknown = Ident::new(&s.unknown_field(), Span::call_site());
+    let errors = format_ident!("__invalid");
+    let mut storage = Vec::new();
+    let mut setters = Vec::new();
+    let mut resolve = Vec::new();
+    let mut required_idents = Vec::new();
+    let mut required_names = Vec::new();
+    let mut assign = Vec::new();
+    for field in &s.fields {
+        let ident = Ident::new(&field.rust, Span::call_site());
+        let json = &field.json;
+        let spelled: syn::Type =
+            syn::parse_str(&field.spelled).unwrap_or_else(|_| parse_quote!(::serde_json::Value));
+        let (stored, inner_ty, inner_spelled) = match &field.ty {
+            RustType::Option(inner) => {
+                let inner_spelled = generic_arg(&spelled).unwrap_or_else(|| spelled.clone());
+                (spelled.clone(), inner.as_ref().clone(), inner_spelled)
+            }
+            other => (
+                parse_quote!(::std::option::Option<#spelled>),
+                other.clone(),
+                spelled.clone(),
+            ),
         };
-        if !is_default {
+        storage.push(quote! { #ident: #stored, });
+        let setter = if field.rust == "build" {
+            format_ident!("set_build")
+        } else {
+            ident.clone()
+        };
+        let doc = format!(" Sets `{json}`.");
+        let set =
+            |value: TokenStream| quote! { self.#ident = ::std::option::Option::Some(#value); };
+        setters.push(match Param::of(&inner_ty, &inner_spelled) {
+            Param::Text => {
+                let body = set(quote!(value.into()));
+                quote! {
+                    #[doc = #doc]
+                    pub fn #setter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self { #body self }
+                }
+            }
+            Param::Exact(t) => {
+                let body = set(quote!(value));
+                quote! {
+                    #[doc = #doc]
+                    pub fn #setter(mut self, value: #t) -> Self { #body self }
+                }
+            }
+            Param::Convert(t) => {
+                let body = set(quote!(value));
+                quote! {
+                    #[doc = #doc]
+                    pub fn #setter<V>(mut self, value: V) -> Self
+                    where
+                        V: ::std::convert::TryInto<#t>,
+                        V::Error: ::std::fmt::Display,
+                    {
+                        match value.try_into() {
+                            ::std::result::Result::Ok(value) => { #body }
+                            ::std::result::Result::Err(e) => self.#errors.push((#json, e.to_string())),
+                        }
+                        self
+                    }
+                }
+            }
+            Param::Many(elem) => {
+                let body = set(quote!(items));
+                quote! {
+                    #[doc = #doc]
+                    pub fn #setter<I, V>(mut self, values: I) -> Self
+                    where
+                        I: ::std::iter::IntoIterator<Item = V>,
+                        V: ::std::convert::TryInto<#elem>,
+                        V::Error: ::std::fmt::Display,
+                    {
+                        let mut items = ::std::vec::Vec::new();
+                        for value in values {
+                            match value.try_into() {
+                                ::std::result::Result::Ok(value) => items.push(value),
+                                ::std::result::Result::Err(e) => self.#errors.push((#json, e.to_string())),
+                            }
+                        }
+                        #body
+                        self
+                    }
+                }
+            }
+        });
+        if field.ty.is_option() {
+            assign.push(quote! { #ident: self.#ident, });
             continue;
         }
-        let fields: BTreeSet<String> = s
-            .fields
-            .iter()
-            .filter(|f| f.tag)
-            .map(|f| f.rust.clone())
-            .collect();
-        for literal in super::literals::in_impl(imp) {
-            for fv in literal.fields.iter_mut() {
-                let syn::Member::Named(id) = &fv.member else {
-                    continue;
-                };
-                if fields.contains(&id.to_string()) {
-                    fv.expr = parse_quote!(Ok(::std::default::Default::default()));
+        // Not an Option: set, or what the schema says an absent one is.
+        let resolved = format_ident!("r_{}", field.rust.trim_start_matches("r#"));
+        resolve.push(match unset(field) {
+            Unset::Missing => quote! { let #resolved = self.#ident; },
+            Unset::Default => quote! {
+                let #resolved = ::std::option::Option::Some(self.#ident.unwrap_or_default());
+            },
+            Unset::Schema(text) => quote! {
+                let #resolved = self.#ident.or_else(|| ::serde_json::from_str(#text).ok());
+            },
+        });
+        required_idents.push(resolved.clone());
+        required_names.push(json.clone());
+        assign.push(quote! { #ident: #resolved, });
+    }
+    let count = required_idents.len();
+    let presence = s.needs_presence().then(|| {
+        let presence = Ident::new(&s.presence_field(), Span::call_site());
+        quote! { #presence: ::std::default::Default::default(), }
+    });
+    let bind: Vec<TokenStream> = required_idents
+        .iter()
+        .map(|r| quote!(::std::option::Option::Some(#r)))
+        .collect();
+    let builder_doc = format!(
+        " Builds a [`{name}`] field by field (it is `#[non_exhaustive]`): `{name}::builder()`, the setters, then `build()`. Unset fields follow the schema: an optional or nullable one is `None`, a tag its only value; `build()` reports every required field left unset at once."
+    );
+    let build_doc = format!(
+        " The [`{name}`], or every required field left unset and every value that did not convert."
+    );
+    let file: syn::File = parse_quote! {
+        #[doc = #builder_doc]
+        #[derive(Clone, Debug, Default)]
+        #[must_use]
+        pub struct #builder {
+            #(#storage)*
+            #errors: ::std::vec::Vec<(&'static str, ::std::string::String)>,
+        }
+
+        impl #ty {
+            /// A builder: set the required fields, then `build()` (this type is `#[non_exhaustive]`).
+            pub fn builder() -> #builder {
+                <#builder as ::std::default::Default>::default()
+            }
+        }
+
+        impl #builder {
+            #(#setters)*
+
+            #[doc = #build_doc]
+            pub fn build(self) -> ::std::result::Result<#ty, crate::BuildError> {
+                #(#resolve)*
+                match (#(#required_idents,)*) {
+                    (#(#bind,)*) if self.#errors.is_empty() => ::std::result::Result::Ok(#ty {
+                        #(#assign)*
+                        #unknown: crate::Members::new(),
+                        #presence
+                    }),
+                    (#(#required_idents,)*) => {
+                        let missing: ::std::vec::Vec<&'static str> = <[::std::option::Option<&'static str>; #count]>::into_iter([
+                            #( #required_idents.is_none().then_some(#required_names), )*
+                        ])
+                        .flatten()
+                        .collect();
+                        ::std::result::Result::Err(crate::BuildError::new(#name, missing, self.#errors))
+                    }
                 }
             }
         }
+
+        impl ::std::convert::TryFrom<#builder> for #ty {
+            type Error = crate::BuildError;
+            fn try_from(builder: #builder) -> ::std::result::Result<Self, Self::Error> {
+                builder.build()
+            }
+        }
+    };
+    file.items
+}
+
+/// What an unset field that is not an `Option` becomes.
+enum Unset {
+    /// Nothing: the field is required.
+    Missing,
+    /// Its type's default: a tag's only value, an empty array.
+    Default,
+    /// The schema's `default` (JSON text).
+    Schema(String),
+}
+
+fn unset(field: &Field) -> Unset {
+    match (field.presence(), &field.default) {
+        (Presence::Always, _) if !field.tag => Unset::Missing,
+        (_, Some(value)) if !field.tag => Unset::Schema(value.to_string()),
+        _ => Unset::Default,
     }
 }

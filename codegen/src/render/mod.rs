@@ -7,7 +7,8 @@
 //! - string enums ([`enums`]): open ones written whole with a catch-all and
 //!   equality by wire value; single-value tags kept strict, with a default;
 //! - discriminated unions ([`unions`]): an enum keyed on the tag;
-//! - builders ([`builders`]): tags default;
+//! - builders ([`builders`]): written from the model, `SessionBuilder` and
+//!   the like, for the structs written whole;
 //! - docs ([`docs`]): the schema's text, cleaned, and where a type comes from.
 
 pub mod builders;
@@ -41,10 +42,6 @@ pub fn render(file: &mut syn::File, module: &Module) {
     for item in std::mem::take(&mut file.items) {
         let def = item_name(&item).and_then(|n| module.get(&n));
         match (item, def) {
-            (Item::Mod(mut m), _) if m.ident == "builder" => {
-                builders::apply(&mut m, module);
-                items.push(Item::Mod(m));
-            }
             // Types written whole from the model replace typify's item and
             // every impl typify gave it.
             (item, Some(def)) if writes_whole(def) => {
@@ -59,6 +56,7 @@ pub fn render(file: &mut syn::File, module: &Module) {
                 if let Kind::Struct(s) = &def.kind {
                     let attrs = docs::lines(&type_docs(def, module));
                     items.extend(serde_impls::render(&def.name, s, attrs));
+                    items.extend(builders::render(&def.name, s));
                 }
             }
             (Item::Struct(mut s), Some(def)) => {
@@ -79,10 +77,6 @@ pub fn render(file: &mut syn::File, module: &Module) {
                 };
                 items.push(Item::Enum(e));
                 items.extend(default);
-            }
-            (Item::Impl(mut i), _) if i.trait_.is_none() => {
-                document_builder_fn(&mut i);
-                items.push(Item::Impl(i));
             }
             (other, _) => items.push(other),
         }
@@ -167,17 +161,6 @@ fn type_docs(def: &TypeDef, module: &Module) -> Vec<String> {
         .chain(def.docs.iter().cloned())
         .chain([origin])
         .collect()
-}
-
-/// typify's `builder()` gets the doc comment it lacks.
-fn document_builder_fn(i: &mut syn::ItemImpl) {
-    for item in &mut i.items {
-        if let syn::ImplItem::Fn(f) = item {
-            if f.sig.ident == "builder" && !f.attrs.iter().any(|a| a.path().is_ident("doc")) {
-                f.attrs.push(parse_quote!(#[doc = " A builder: set the required fields, then `try_into()` this type (it is `#[non_exhaustive]`)."]));
-            }
-        }
-    }
 }
 
 /// The type an item defines or implements.

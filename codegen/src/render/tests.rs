@@ -81,10 +81,19 @@ fn open_enums_compare_by_wire_value_and_tags_default() {
         out.contains("impl ::std::default::Default for RootObject"),
         "{out}"
     );
+    // The builder: the tag starts out as its only value, the status is
+    // required.
     assert!(
-        out.contains("object: Ok(::std::default::Default::default())"),
+        out.contains(
+            "let r_object = ::std::option::Option::Some(self.object.unwrap_or_default());"
+        ),
         "builder: {out}"
     );
+    assert!(
+        out.contains("let r_status = self.status;"),
+        "builder: {out}"
+    );
+    assert!(out.contains("pub struct RootBuilder"), "builder: {out}");
 }
 
 #[test]
