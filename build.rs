@@ -52,6 +52,20 @@ fn run() -> Result<(), String> {
     for module in &generated.modules {
         write(&out_dir.join(format!("{}.rs", module.key)), module.source())?;
     }
+    // `schemars`: each module's JsonSchema impls, in a file of their own
+    // (the crate includes it only with the feature).
+    if std::env::var_os("CARGO_FEATURE_SCHEMARS").is_some() {
+        let documents = set.restored().map_err(|e| e.to_string())?;
+        for module in &generated.modules {
+            let document = documents
+                .iter()
+                .find(|(key, _)| *key == module.key)
+                .map(|(_, d)| d)
+                .ok_or_else(|| format!("{}: no document for the schemars impls", module.key))?;
+            let code = clerk_types_codegen::schema_impls::render(&module.model, document);
+            write(&out_dir.join(format!("{}_schemars.rs", module.key)), code)?;
+        }
+    }
     for (file, normalized) in &generated.normalized {
         write(&out_dir.join(file), normalized.to_string())?;
     }

@@ -166,6 +166,9 @@
 mod builder;
 pub mod decode;
 mod helpers;
+#[cfg(feature = "schemars")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
+pub mod json_schema;
 pub mod members;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-/// Builds the example once, in a target directory of its own (the outer
-/// `cargo test` holds the main one).
+/// Builds the example once, in the target directory every scratch build of
+/// the tests shares (the outer `cargo test` holds the main one).
 fn check_binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check-target");
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target");
         let status = Command::new(env!("CARGO"))
             .args([
                 "build",

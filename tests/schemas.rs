@@ -221,3 +221,60 @@ fn a_union_of_one_member_still_keeps_a_variant_it_does_not_know() {
     ));
     assert_eq!(serde_json::to_value(&passkey).expect("encodes"), doc);
 }
+
+/// The `schemars` schema of each root type accepts what the type decodes:
+/// drawn documents, with unknown members, with unknown enum values, and
+/// (for the Client) every payload of the corpus that decodes.
+#[cfg(feature = "schemars")]
+#[test]
+fn the_schemars_schema_accepts_what_decodes() {
+    for info in clerk_types::SCHEMAS {
+        let published = clerk_types::json_schema::for_schema(info.name).expect("enabled");
+        let published = serde_json::to_value(&published).expect("schema is JSON");
+        let validator = jsonschema::validator_for(&published).expect("the schema compiles");
+        let schema = schema(info.name);
+        let mut checked = 0;
+        for seed in 0..100 {
+            let Some(doc) = valid(info.name, &schema, seed) else {
+                continue;
+            };
+            let doc = with_unknowns(&doc, &mut Rng(seed ^ 0xabc));
+            assert!(
+                reencoded(info.name, &doc).is_ok(),
+                "{} seed {seed}",
+                info.name
+            );
+            let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{} seed {seed}: {errors:?}", info.name);
+            checked += 1;
+        }
+        assert!(checked >= 20, "{}: {checked}", info.name);
+    }
+    #[cfg(feature = "client")]
+    {
+        let published = clerk_types::json_schema::for_schema("client").expect("client");
+        let published = serde_json::to_value(&published).expect("schema is JSON");
+        let validator = jsonschema::validator_for(&published).expect("compiles");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/payloads");
+        let mut decoded = 0;
+        for dir in ["valid", "lenient"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("corpus") {
+                let path = entry.expect("entry").path();
+                let bytes = std::fs::read(&path).expect("read");
+                if clerk_types::from_slice::<clerk_types::Client>(&bytes).is_err() {
+                    continue;
+                }
+                decoded += 1;
+                let doc: Value = serde_json::from_slice(&bytes).expect("json");
+                let errors: Vec<String> =
+                    validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+                assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            }
+        }
+        assert!(decoded > 5, "{decoded}");
+        // An unknown status decodes, and the schema says so too; the known
+        // values are still listed.
+        let text = published.to_string();
+        assert!(text.contains("\"active\""), "{text}");
+    }
+}

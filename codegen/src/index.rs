@@ -21,6 +21,7 @@ pub fn index(modules: &[Generated]) -> String {
         let g = &m.model;
         let module = Ident::new(&g.key, Span::call_site());
         let code = format!("/{}.rs", g.key);
+        let schemars_code = format!("/{}_schemars.rs", g.key);
         let doc = format!(
             " Clerk's `{}` object and the types inside it, generated from `schema/{}`.",
             g.root, g.file
@@ -32,6 +33,8 @@ pub fn index(modules: &[Generated]) -> String {
             pub mod #module {
                 #![allow(missing_docs, clippy::all)]
                 include!(concat!(env!("OUT_DIR"), #code));
+                #[cfg(feature = "schemars")]
+                include!(concat!(env!("OUT_DIR"), #schemars_code));
             }
         });
         // Every public name of every module at the crate root, once: the
@@ -83,6 +86,15 @@ pub fn index(modules: &[Generated]) -> String {
         pub(crate) fn reencode_root(name: &str, bytes: &[u8]) -> Option<Result<::serde_json::Value, crate::DecodeError>> {
             match name {
                 #( #keys => Some(crate::from_slice::<#root_paths>(bytes).and_then(|v| crate::decode::encode(&v))), )*
+                _ => None,
+            }
+        }
+
+        /// The JSON Schema of the root type of schema `name`, as a root document.
+        #[cfg(feature = "schemars")]
+        pub(crate) fn root_json_schema(name: &str) -> Option<::schemars::Schema> {
+            match name {
+                #( #keys => Some(::schemars::SchemaGenerator::default().into_root_schema_for::<#root_paths>()), )*
                 _ => None,
             }
         }

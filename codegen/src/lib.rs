@@ -29,6 +29,7 @@ pub mod collapse;
 #[cfg(feature = "maintainer")]
 pub mod compat;
 pub mod index;
+pub mod lenient;
 pub mod model;
 pub mod names;
 pub mod naming;
@@ -38,6 +39,7 @@ pub mod render;
 #[cfg(feature = "maintainer")]
 pub mod repin;
 pub mod restore;
+pub mod schema_impls;
 pub mod support;
 pub mod typify;
 pub mod vendored;

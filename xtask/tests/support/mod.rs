@@ -207,10 +207,11 @@ pub fn xtask(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String
         .arg("--root")
         .arg(dir)
         .env_remove("GITHUB_TOKEN")
-        // One target directory for every build check: dependencies once.
+        // The target directory every scratch build of the tests shares:
+        // dependencies are built once.
         .env(
             "CLERK_TYPES_CHECK_TARGET",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("sync-check-target"),
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
         );
     for var in [
         "HTTPS_PROXY",

@@ -1,0 +1,224 @@
+//! The JSON Schema of what the generated types *decode*: the normalized
+//! schema, widened exactly where decoding is more lenient than the schema
+//! (the crate docs' table), for the `schemars` feature. A document this
+//! schema refuses does not decode; everything that decodes passes it.
+//!
+//! - `additionalProperties: false` goes: unknown members are kept.
+//! - A required member that admits `null`, or is a single-value tag, or has
+//!   no schema, is no longer required: decoding takes it absent.
+//! - An open enum (two or more strings, or `x-speakeasy-unknown-values`)
+//!   accepts any string, its known values still listed:
+//!   `anyOf: [{enum: [...]}, {type: string}]`.
+//! - `oneOf` becomes `anyOf` (decoding takes the first member that fits);
+//!   a discriminated union also accepts an object whose tag it does not
+//!   know (the `Unknown` variant), and loses its OpenAPI `discriminator`.
+//! - An `anyOf`/`oneOf` of required sets (`domain` or `domains`) goes.
+//! - String `format`s go (a `String` takes any string); integer formats,
+//!   `pattern`s (checked when decoding) and everything else stay.
+//! - `$schema` and `$id` go: the schema is embedded in a user's.
+
+use serde_json::{json, Map, Value};
+
+use crate::walk;
+
+/// String formats that pick a Rust type are numeric; every other goes.
+const NUMERIC_FORMATS: &[&str] = &[
+    "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float", "double",
+];
+
+/// `normalized` (a subschema of a normalized document) widened to what
+/// decoding accepts.
+pub fn decodable(normalized: &Value) -> Value {
+    let mut out = normalized.clone();
+    if let Some(obj) = out.as_object_mut() {
+        obj.remove("$schema");
+        obj.remove("$id");
+    }
+    post_order(&mut out);
+    out
+}
+
+/// Children first: what `widen` adds to a node is not widened again.
+fn post_order(node: &mut Value) {
+    walk::for_each_child_mut(node, |_, child| post_order(child));
+    widen(node);
+}
+
+fn widen(node: &mut Value) {
+    let Some(obj) = node.as_object_mut() else {
+        return;
+    };
+    if obj.get("additionalProperties") == Some(&Value::Bool(false)) {
+        obj.remove("additionalProperties");
+    }
+    let numeric = obj
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|f| NUMERIC_FORMATS.contains(&f));
+    if obj.contains_key("format") && !numeric {
+        obj.remove("format");
+    }
+    relax_required(obj);
+    drop_presence_rules(obj);
+    open_enum(obj);
+    any_of_with_catch_all(obj);
+}
+
+/// Required members that decode when absent are not required.
+fn relax_required(obj: &mut Map<String, Value>) {
+    let Some(Value::Array(required)) = obj.get("required") else {
+        return;
+    };
+    let properties = obj.get("properties").and_then(Value::as_object);
+    let kept: Vec<Value> = required
+        .iter()
+        .filter(|name| {
+            let Some(schema) = name.as_str().and_then(|n| properties?.get(n)) else {
+                return false;
+            };
+            !crate::normalize::admits_null(schema) && !is_tag(schema)
+        })
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        obj.remove("required");
+    } else {
+        obj.insert("required".into(), Value::Array(kept));
+    }
+}
+
+fn is_tag(schema: &Value) -> bool {
+    let values = schema.get("enum").and_then(Value::as_array);
+    let strings = values.map_or(0, |v| v.iter().filter(|x| x.is_string()).count());
+    strings == 1 && !declared_open(schema)
+}
+
+fn declared_open(schema: &Value) -> bool {
+    schema
+        .get("x-speakeasy-unknown-values")
+        .is_some_and(|v| v == "allow")
+}
+
+fn drop_presence_rules(obj: &mut Map<String, Value>) {
+    for key in ["anyOf", "oneOf"] {
+        let presence_only = obj.get(key).and_then(Value::as_array).is_some_and(|m| {
+            !m.is_empty()
+                && m.iter().all(|m| {
+                    m.as_object()
+                        .is_some_and(|m| m.keys().all(|k| k == "required" || k == "description"))
+                })
+        });
+        if presence_only {
+            obj.remove(key);
+        }
+    }
+}
+
+fn open_enum(obj: &mut Map<String, Value>) {
+    let Some(values) = obj.get("enum").and_then(Value::as_array) else {
+        return;
+    };
+    let strings = values.iter().filter(|v| v.is_string()).count();
+    let open = strings >= 2 || (strings == 1 && declared_open(&Value::Object(obj.clone())));
+    if !open {
+        return;
+    }
+    let values = obj.remove("enum").unwrap_or_default();
+    let mut any = vec![json!({"enum": values}), json!({"type": "string"})];
+    if let Some(Value::Array(existing)) = obj.remove("anyOf") {
+        // Keep an existing anyOf as a further constraint.
+        obj.insert("allOf".into(), json!([{"anyOf": existing}]));
+    }
+    any.dedup();
+    obj.insert("anyOf".into(), Value::Array(any));
+}
+
+fn any_of_with_catch_all(obj: &mut Map<String, Value>) {
+    let Some(members) = obj.remove("oneOf") else {
+        return;
+    };
+    let mut members = match members {
+        Value::Array(m) => m,
+        other => {
+            obj.insert("oneOf".into(), other);
+            return;
+        }
+    };
+    if let Some(property) = obj.remove("discriminator").and_then(|d| {
+        d.get("propertyName")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }) {
+        let tags: Vec<Value> = members
+            .iter()
+            .filter_map(|m| m.pointer(&format!("/properties/{}/enum", walk::escape(&property))))
+            .filter_map(Value::as_array)
+            .flatten()
+            .filter(|v| v.is_string())
+            .cloned()
+            .collect();
+        members.push(json!({
+            "type": "object",
+            "not": {"required": [property], "properties": {property.clone(): {"enum": tags}}}
+        }));
+    }
+    match obj.remove("anyOf") {
+        // Both: each must hold.
+        Some(existing) => {
+            let all = obj.entry("allOf").or_insert_with(|| json!([]));
+            if let Some(all) = all.as_array_mut() {
+                all.push(json!({"anyOf": existing}));
+            }
+            obj.insert("anyOf".into(), Value::Array(members));
+        }
+        None => {
+            obj.insert("anyOf".into(), Value::Array(members));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widened_where_decoding_is_lenient() {
+        let schema = json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "object": {"type": "string", "enum": ["client"]},
+                "status": {"type": "string", "enum": ["active", "ended"]},
+                "note": {"type": ["string", "null"]},
+                "email": {"type": "string", "format": "email"},
+                "n": {"type": "integer", "format": "int64"},
+                "v": {
+                    "discriminator": {"propertyName": "object"},
+                    "oneOf": [{"type": "object", "properties": {"object": {"enum": ["a"]}}}]
+                }
+            },
+            "required": ["object", "status", "note", "ghost", "n"],
+            "anyOf": [{"required": ["email"]}, {"required": ["n"]}]
+        });
+        let out = decodable(&schema);
+        assert_eq!(out.get("$schema"), None);
+        assert_eq!(out.get("additionalProperties"), None);
+        assert_eq!(out.get("anyOf"), None);
+        assert_eq!(out["required"], json!(["status", "n"]));
+        assert_eq!(
+            out["properties"]["status"]["anyOf"],
+            json!([{"enum": ["active", "ended"]}, {"type": "string"}])
+        );
+        assert_eq!(out["properties"]["object"]["enum"], json!(["client"]));
+        assert_eq!(out["properties"]["email"].get("format"), None);
+        assert_eq!(out["properties"]["n"]["format"], "int64");
+        let v = &out["properties"]["v"];
+        assert_eq!(v.get("discriminator"), None);
+        assert_eq!(v["anyOf"].as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            v["anyOf"][1]["not"]["properties"]["object"]["enum"],
+            json!(["a"])
+        );
+    }
+}
