@@ -94,7 +94,9 @@
 //! # }
 //! # Ok::<(), clerk_types::BuildError>(())
 //! ```
-//! - Timestamps are Unix **milliseconds** in `i64`.
+//! - Timestamps are Unix **milliseconds** in `i64` (as sent, so they
+//!   round-trip); [`UnixMillis`] gives a `SystemTime`, and with the `jiff`,
+//!   `chrono` or `time` feature a value of that crate.
 //! - A `oneOf` with a `discriminator` is an enum keyed on its tag, with a
 //!   catch-all for tags this version does not know (none in the Client
 //!   schema today; see the README for the whole dialect).
@@ -170,6 +172,7 @@ mod helpers;
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod json_schema;
 pub mod members;
+mod timestamps;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub mod validate;
@@ -177,6 +180,7 @@ pub mod validate;
 pub use builder::BuildError;
 pub use decode::{from_slice, from_str, from_value, Category, DecodeError};
 pub use members::Members;
+pub use timestamps::UnixMillis;
 
 // One module per vendored schema (`client`, ...), their types re-exported
 // here, and `SCHEMAS`; written by build.rs.

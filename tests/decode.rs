@@ -555,3 +555,30 @@ fn a_mock_client_and_session_for_a_test() {
         "{err}"
     );
 }
+
+#[test]
+fn timestamps_are_unix_milliseconds() {
+    use clerk_types::UnixMillis;
+    use std::time::{Duration, UNIX_EPOCH};
+    let ms = 1_760_381_439_785_i64;
+    assert_eq!(
+        ms.system_time(),
+        Some(UNIX_EPOCH + Duration::from_millis(1_760_381_439_785))
+    );
+    assert_eq!(
+        (-1_i64).system_time(),
+        UNIX_EPOCH.checked_sub(Duration::from_millis(1))
+    );
+    #[cfg(feature = "jiff")]
+    assert_eq!(ms.jiff_timestamp().map(|t| t.as_millisecond()), Some(ms));
+    #[cfg(feature = "chrono")]
+    assert_eq!(ms.chrono_utc().map(|t| t.timestamp_millis()), Some(ms));
+    #[cfg(feature = "time")]
+    assert_eq!(
+        ms.offset_date_time()
+            .map(|t| t.unix_timestamp_nanos() / 1_000_000),
+        Some(i128::from(ms))
+    );
+    #[cfg(feature = "jiff")]
+    assert_eq!(i64::MAX.jiff_timestamp(), None);
+}

@@ -169,3 +169,49 @@ fn each_schema_alone_has_the_names_it_has_with_all() {
         assert_eq!(names(&alone.modules[0]), names(module), "{key}");
     }
 }
+
+/// Every field of every generated struct has a doc line (upstream's, the
+/// overlay's, or one made from its name); timestamps say their unit; the
+/// overlay's fixes are in (Client.id is the client's identifier).
+#[test]
+fn every_field_is_documented() {
+    let set = vendored::load(&repo().join("schema"))
+        .expect("vendored set")
+        .generate()
+        .expect("generates");
+    for module in &set.modules {
+        for t in &module.model.types {
+            let Kind::Struct(s) = &t.kind else { continue };
+            for f in &s.fields {
+                let doc = f.docs.as_deref().unwrap_or_default();
+                assert!(
+                    !doc.trim().is_empty(),
+                    "{}::{}.{}",
+                    module.key,
+                    t.name,
+                    f.json
+                );
+                if f.json.ends_with("_at") && f.spelled.contains("i64") {
+                    assert!(doc.contains("milliseconds"), "{}.{}: {doc}", t.name, f.json);
+                }
+            }
+        }
+    }
+    let client = set.module("client").expect("client");
+    let id = client
+        .model
+        .types
+        .iter()
+        .find_map(|t| match &t.kind {
+            Kind::Struct(s) if t.name == "Client" => s.fields.iter().find(|f| f.json == "id"),
+            _ => None,
+        })
+        .expect("Client.id");
+    assert!(
+        id.docs
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Unique identifier of this client")),
+        "{:?}",
+        id.docs
+    );
+}

@@ -34,6 +34,7 @@ pub mod model;
 pub mod names;
 pub mod naming;
 pub mod normalize;
+pub mod overlay;
 pub mod prepare;
 pub mod render;
 #[cfg(feature = "maintainer")]

@@ -88,7 +88,7 @@ pub fn build(
         });
     }
     name_union_members(&mut types, naming);
-    Ok(Module {
+    let mut module = Module {
         key: key.to_owned(),
         file: file.to_owned(),
         root: naming
@@ -100,7 +100,9 @@ pub fn build(
         shared: shared.clone(),
         unpinned: naming.named.iter().filter(|n| !n.pinned).cloned().collect(),
         stale: naming.stale.clone(),
-    })
+    };
+    crate::overlay::apply(&mut module);
+    Ok(module)
 }
 
 /// Payload paths say which variant of a discriminated union a member is
