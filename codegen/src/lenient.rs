@@ -21,11 +21,6 @@ use serde_json::{json, Map, Value};
 
 use crate::walk;
 
-/// String formats that pick a Rust type are numeric; every other goes.
-const NUMERIC_FORMATS: &[&str] = &[
-    "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float", "double",
-];
-
 /// `normalized` (a subschema of a normalized document) widened to what
 /// decoding accepts.
 pub fn decodable(normalized: &Value) -> Value {
@@ -54,7 +49,7 @@ fn widen(node: &mut Value) {
     let numeric = obj
         .get("format")
         .and_then(Value::as_str)
-        .is_some_and(|f| NUMERIC_FORMATS.contains(&f));
+        .is_some_and(|f| crate::prepare::NUMERIC_FORMATS.contains(&f));
     if obj.contains_key("format") && !numeric {
         obj.remove("format");
     }
@@ -66,10 +61,15 @@ fn widen(node: &mut Value) {
 
 /// Required members that decode when absent are not required.
 fn relax_required(obj: &mut Map<String, Value>) {
-    let Some(Value::Array(required)) = obj.get("required") else {
+    // Only an object's own list: a presence rule (`{required: [...]}`
+    // beside its parent's properties) is the parent's business.
+    let (Some(Value::Array(required)), Some(properties)) = (
+        obj.get("required"),
+        obj.get("properties").and_then(Value::as_object),
+    ) else {
         return;
     };
-    let properties = obj.get("properties").and_then(Value::as_object);
+    let properties = Some(properties);
     let kept: Vec<Value> = required
         .iter()
         .filter(|name| {
@@ -93,24 +93,15 @@ fn is_tag(schema: &Value) -> bool {
     strings == 1 && !declared_open(schema)
 }
 
+/// Opened by `x-speakeasy-unknown-values`, as naming reads it.
 fn declared_open(schema: &Value) -> bool {
-    schema
-        .get("x-speakeasy-unknown-values")
-        .is_some_and(|v| v == "allow")
+    crate::naming::is_open_enum(schema)
 }
 
 fn drop_presence_rules(obj: &mut Map<String, Value>) {
-    for key in ["anyOf", "oneOf"] {
-        let presence_only = obj.get(key).and_then(Value::as_array).is_some_and(|m| {
-            !m.is_empty()
-                && m.iter().all(|m| {
-                    m.as_object()
-                        .is_some_and(|m| m.keys().all(|k| k == "required" || k == "description"))
-                })
-        });
-        if presence_only {
-            obj.remove(key);
-        }
+    // The same rule generation applies (`prepare`): one reading of it.
+    for key in crate::prepare::presence_rules(obj) {
+        obj.remove(key);
     }
 }
 

@@ -231,7 +231,7 @@ impl State<'_> {
 /// Speakeasy's name for a `oneOf` member.
 const OVERRIDE: &str = "x-speakeasy-name-override";
 
-fn is_open_enum(node: &Value) -> bool {
+pub(crate) fn is_open_enum(node: &Value) -> bool {
     node.get("x-speakeasy-unknown-values")
         .and_then(Value::as_str)
         == Some("allow")

@@ -32,7 +32,7 @@ use serde_json::{json, Map, Value};
 use crate::walk;
 
 /// Integer and float formats: these pick the Rust type and are kept.
-const NUMERIC_FORMATS: &[&str] = &[
+pub(crate) const NUMERIC_FORMATS: &[&str] = &[
     "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float", "double",
 ];
 
@@ -269,43 +269,47 @@ fn drop_unbacked_required(node: &mut Value) {
     }
 }
 
-/// Drops an `anyOf`/`oneOf` of presence rules: every member an object with
-/// only `required` (and documentation), naming properties of `node`.
+/// Drops an `anyOf`/`oneOf` of presence rules ([`presence_rules`]).
 fn drop_presence_alternatives(node: &mut Value) {
     let Some(obj) = node.as_object_mut() else {
         return;
     };
+    for key in presence_rules(obj) {
+        obj.remove(key);
+    }
+}
+
+/// The keywords (`anyOf`, `oneOf`) of `obj` whose members only require
+/// some of `obj`'s own properties ("`domain` or `domains`"): rules on which
+/// members are present, which the types do not enforce.
+pub(crate) fn presence_rules(obj: &Map<String, Value>) -> Vec<&'static str> {
     let Some(properties) = obj.get("properties").and_then(Value::as_object) else {
-        return;
+        return Vec::new();
     };
-    let presence_only = |members: &Value| {
-        members.as_array().is_some_and(|members| {
-            !members.is_empty()
-                && members.iter().all(|m| {
-                    m.as_object().is_some_and(|m| {
-                        m.keys().all(|k| {
-                            matches!(
-                                k.as_str(),
-                                "required" | "description" | "title" | "$comment"
-                            )
-                        }) && m
-                            .get("required")
-                            .and_then(Value::as_array)
-                            .is_some_and(|r| {
-                                r.iter()
-                                    .all(|n| n.as_str().is_some_and(|n| properties.contains_key(n)))
-                            })
-                    })
+    let requires_own = |m: &Value| {
+        m.as_object().is_some_and(|m| {
+            m.keys().all(|k| {
+                matches!(
+                    k.as_str(),
+                    "required" | "description" | "title" | "$comment"
+                )
+            }) && m
+                .get("required")
+                .and_then(Value::as_array)
+                .is_some_and(|r| {
+                    r.iter()
+                        .all(|n| n.as_str().is_some_and(|n| properties.contains_key(n)))
                 })
         })
     };
-    let keys: Vec<&str> = ["anyOf", "oneOf"]
+    ["anyOf", "oneOf"]
         .into_iter()
-        .filter(|k| obj.get(*k).is_some_and(presence_only))
-        .collect();
-    for key in keys {
-        obj.remove(key);
-    }
+        .filter(|k| {
+            obj.get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|members| !members.is_empty() && members.iter().all(requires_own))
+        })
+        .collect()
 }
 
 /// Replaces `node` by a reference to `$defs/<its title>`, returning the
