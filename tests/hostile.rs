@@ -205,6 +205,17 @@ fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
             Some("`decode` cannot name a module"),
         ),
         (
+            // Property names that are also the builder's own words.
+            "clerk-builderwords-schema.json",
+            json!({"type": "object", "properties": {
+                "build": {"type": "string"}, "builder": {"type": "integer"},
+                "default": {"type": "boolean"}, "__invalid": {"type": "string"},
+                "self": {"type": "string"}, "type": {"type": "string"},
+                "into": {"type": "string"}, "missing": {"type": "array", "items": {"type": "string"}}
+            }, "required": ["build", "__invalid", "self"]}),
+            None,
+        ),
+        (
             "clerk-wide-schema.json",
             json!({"type": "object", "properties": many}),
             Some("/: 2000 properties; the generator accepts at most 256 per object"),
