@@ -55,9 +55,9 @@ fn run() -> Result<(), String> {
     // `schemars`: each module's JsonSchema impls, in a file of their own
     // (the crate includes it only with the feature).
     if std::env::var_os("CARGO_FEATURE_SCHEMARS").is_some() {
-        let documents = set.restored().map_err(|e| e.to_string())?;
         for module in &generated.modules {
-            let document = documents
+            let document = generated
+                .documents
                 .iter()
                 .find(|(key, _)| *key == module.key)
                 .map(|(_, d)| d)

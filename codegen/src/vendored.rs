@@ -44,6 +44,9 @@ pub struct Set {
     pub modules: Vec<Generated>,
     /// Each schema as strict validation reads it, by file name.
     pub normalized: Vec<(String, Value)>,
+    /// Each generated schema as naming read it (restored, unwrapped), by
+    /// module key: what the `schemars` impls are rendered from.
+    pub documents: Vec<(String, Value)>,
 }
 
 /// Reads the vendored set from `dir` (the crate's `schema/`). A missing
@@ -112,10 +115,16 @@ impl Vendored {
             .filter(|(_, (key, _))| selected(key))
             .map(|(s, (_, schema))| (s.file.clone(), crate::normalize::normalize(schema)))
             .collect();
-        let modules = crate::generate_selected(&inputs, restored, &self.names, selected)?;
+        let documents = restored
+            .iter()
+            .filter(|(key, _)| selected(key))
+            .cloned()
+            .collect();
+        let modules = crate::generate_selected(&inputs, restored, &self.names, &selected)?;
         Ok(Set {
             modules,
             normalized,
+            documents,
         })
     }
 

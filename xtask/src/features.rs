@@ -38,18 +38,6 @@ pub fn with_feature(manifest: &str, name: &str, patterns: bool) -> Option<String
     Some(out)
 }
 
-/// Whether `schema` has a `pattern` anywhere (generated code checks it with
-/// `regress`).
-pub fn has_patterns(schema: &serde_json::Value) -> bool {
-    let mut found = false;
-    clerk_types_codegen::walk::walk(schema, &mut |_, node| {
-        found |= node
-            .get("pattern")
-            .is_some_and(serde_json::Value::is_string);
-    });
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -95,7 +95,7 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     let names_path = o.root.join("schema").join(NAMES_FILE);
     let cargo_toml = o.root.join("Cargo.toml");
     let old_toml = std::fs::read_to_string(&cargo_toml).context("Cargo.toml: cannot read")?;
-    let patterns = crate::features::has_patterns(doc(&docs, name));
+    let patterns = clerk_types_codegen::support::has_patterns(doc(&docs, name));
     let new_toml = crate::features::with_feature(&old_toml, name, patterns);
     let mut files: Vec<(&Path, &[u8])> = vec![
         (&target, &bytes),
