@@ -46,7 +46,7 @@ pub fn index(modules: &[Generated]) -> String {
         // struct's builder comes from the module that defines it).
         names.extend(g.types.iter().filter_map(|t| match &t.kind {
             crate::model::Kind::Struct(s) if s.keeps_members() => {
-                Some(format!("{}Builder", t.name))
+                Some(crate::render::builders::builder_name(&t.name))
             }
             _ => None,
         }));

@@ -53,10 +53,16 @@ fn generic_arg(ty: &syn::Type) -> Option<syn::Type> {
     }
 }
 
+/// The name of struct `name`'s builder (`SessionBuilder`): one rule for
+/// the builder and for the crate root's re-export of it.
+pub fn builder_name(name: &str) -> String {
+    format!("{name}Builder")
+}
+
 /// The builder of struct `name`, and `name::builder()`.
 pub fn render(name: &str, s: &Struct) -> Vec<Item> {
     let ty = Ident::new(name, Span::call_site());
-    let builder = format_ident!("{name}Builder");
+    let builder = Ident::new(&builder_name(name), Span::call_site());
     let unknown = Ident::new(&s.unknown_field(), Span::call_site());
     let errors = format_ident!("__invalid");
     let mut storage = Vec::new();

@@ -152,15 +152,13 @@ pub use scratch::{repo_root, run_probe};
 pub fn project(name: &str) -> PathBuf {
     let dir = scratch::scratch_crate(name);
     let schema = dir.join("schema");
-    for entry in std::fs::read_dir(&schema).expect("schema dir") {
-        let path = entry.expect("entry").path();
-        let file = path
-            .file_name()
-            .expect("named")
-            .to_string_lossy()
-            .into_owned();
-        if file.ends_with("-schema.json") && file != "clerk-client-schema.json" {
-            std::fs::remove_file(&path).expect("remove");
+    let names = std::fs::read_dir(&schema)
+        .expect("schema dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned());
+    // The generator's own reading of which files are vendored schemas.
+    for file in clerk_types_codegen::schema_files(names) {
+        if file != clerk_types_codegen::vendored::CLIENT_FILE {
+            std::fs::remove_file(schema.join(&file)).expect("remove");
         }
     }
     let manifest = std::fs::read_to_string(schema.join("manifest.toml")).expect("manifest");
