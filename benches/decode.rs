@@ -345,3 +345,129 @@ mod encode {
         encode::<Value>(bencher, n);
     }
 }
+
+/// A realistic User (the largest object, and the one webhooks carry): two
+/// email addresses with OTP and OAuth verifications, a phone number, a
+/// Google account, an organization membership. With `absent`, shaped as
+/// docs-era payloads and the dashboard's test events are: the email
+/// addresses and phone number without timestamps, no `enterprise_accounts`,
+/// `backup_code_enabled`, `locked`, ... (members upstream calls required).
+#[cfg(feature = "user")]
+fn user_payload(absent: bool) -> String {
+    let t: i64 = 1_760_381_439_785;
+    let otp = json!({"object": "verification_otp", "status": "verified", "strategy": "email_code",
+        "attempts": 1, "expire_at": t + 600_000});
+    let oauth = json!({"object": "verification_from_oauth", "status": "verified",
+        "strategy": "from_oauth_google", "attempts": null, "expire_at": null, "error": null});
+    let mut user = json!({
+        "object": "user", "id": "user_2nVW8dE3kLq9ZrX5yTb7MhC0pQ",
+        "external_id": null, "primary_email_address_id": "idn_2nVW8bQ4wErT6yU1iO3pAs5D",
+        "primary_phone_number_id": "idn_2nVW9cR5xFsU7zV2jP4qBt6E", "primary_web3_wallet_id": null,
+        "username": "ada", "first_name": "Ada", "last_name": "Lovelace",
+        "image_url": "https://img.clerk.com/eyJ0eXBlIjoicHJveHkiLCJzcmMiOiJodHRwcyJ9",
+        "has_image": true, "public_metadata": {"plan": "pro"}, "private_metadata": {"stripe": "cus_1"},
+        "unsafe_metadata": {}, "password_enabled": true, "two_factor_enabled": false,
+        "totp_enabled": false, "backup_code_enabled": false, "mfa_enabled_at": null,
+        "mfa_disabled_at": null, "banned": false, "locked": false,
+        "lockout_expires_in_seconds": null, "verification_attempts_remaining": 100,
+        "delete_self_enabled": true, "create_organization_enabled": true,
+        "create_organizations_limit": null, "last_sign_in_at": t, "last_active_at": t,
+        "legal_accepted_at": null, "created_at": t - 86_400_000, "updated_at": t,
+        "email_addresses": [
+            {"object": "email_address", "id": "idn_2nVW8bQ4wErT6yU1iO3pAs5D",
+             "email_address": "ada@example.org", "reserved": false, "verification": otp,
+             "linked_to": [], "matches_sso_connection": false,
+             "created_at": t - 86_400_000, "updated_at": t},
+            {"object": "email_address", "id": "idn_2nVWAdS6yGtV8aW3kQ5rCu7F",
+             "email_address": "ada@gmail.example", "reserved": false, "verification": oauth,
+             "linked_to": [{"type": "oauth_google", "id": "idn_2nVWBeT7zHuW9bX4lR6sDv8G"}],
+             "matches_sso_connection": false, "created_at": t - 86_400_000, "updated_at": t}
+        ],
+        "phone_numbers": [
+            {"object": "phone_number", "id": "idn_2nVW9cR5xFsU7zV2jP4qBt6E",
+             "phone_number": "+15555550100", "reserved_for_second_factor": false,
+             "default_second_factor": false, "reserved": false,
+             "verification": {"object": "verification_otp", "status": "verified",
+                 "strategy": "phone_code", "attempts": 1, "expire_at": t + 600_000},
+             "linked_to": [], "backup_codes": null, "created_at": t - 86_400_000, "updated_at": t}
+        ],
+        "web3_wallets": [], "passkeys": [], "saml_accounts": [], "enterprise_accounts": [],
+        "external_accounts": [
+            {"object": "google_account", "id": "eac_2nVWBeT7zHuW9bX4lR6sDv8G", "provider": "oauth_google",
+             "identification_id": "idn_2nVWAdS6yGtV8aW3kQ5rCu7F", "provider_user_id": "1084",
+             "approved_scopes": "email openid profile", "email_address": "ada@gmail.example",
+             "first_name": "Ada", "last_name": "Lovelace", "avatar_url": "https://lh3.example/a",
+             "image_url": "https://img.clerk.com/x", "username": null, "phone_number": null,
+             "public_metadata": {}, "label": null, "created_at": t - 86_400_000, "updated_at": t,
+             "verification": oauth}
+        ]
+    });
+    if absent {
+        let obj = user.as_object_mut().expect("object");
+        for key in [
+            "enterprise_accounts",
+            "backup_code_enabled",
+            "locked",
+            "passkeys",
+            "saml_accounts",
+            "lockout_expires_in_seconds",
+            "verification_attempts_remaining",
+            "delete_self_enabled",
+            "create_organization_enabled",
+            "legal_accepted_at",
+            "last_active_at",
+            "mfa_enabled_at",
+            "mfa_disabled_at",
+            "totp_enabled",
+            "has_image",
+        ] {
+            obj.remove(key);
+        }
+        for list in ["email_addresses", "phone_numbers"] {
+            for item in user[list].as_array_mut().expect("array") {
+                let item = item.as_object_mut().expect("object");
+                item.remove("created_at");
+                item.remove("updated_at");
+                item.remove("reserved");
+            }
+        }
+    }
+    user.to_string()
+}
+
+/// Decoding a User, complete and with absent members, against `Value` and
+/// `IgnoredAny` (the parse-only floor).
+#[cfg(feature = "user")]
+mod decode_user {
+    use super::*;
+
+    const ABSENT: &[bool] = &[false, true];
+
+    fn run<T>(bencher: Bencher, absent: bool, decode: impl Fn(&str) -> T + Sync) {
+        let text = user_payload(absent);
+        bencher
+            .counter(BytesCount::of_str(&text))
+            .bench(|| black_box(decode(black_box(&text))));
+    }
+
+    #[divan::bench(args = ABSENT)]
+    fn clerk_types(bencher: Bencher, absent: bool) {
+        run(bencher, absent, |t| {
+            serde_json::from_str::<clerk_types::User>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = ABSENT)]
+    fn value(bencher: Bencher, absent: bool) {
+        run(bencher, absent, |t| {
+            serde_json::from_str::<Value>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = ABSENT)]
+    fn ignored_any(bencher: Bencher, absent: bool) {
+        run(bencher, absent, |t| {
+            serde_json::from_str::<serde::de::IgnoredAny>(t).expect("parses")
+        });
+    }
+}

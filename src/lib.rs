@@ -38,12 +38,25 @@
 //!     and written back after the known ones;
 //!   - **`nullable`** fields are `Option<T>`, and `null` and an absent key
 //!     both decode as `None`; which of the two it was is kept and written
-//!     back. A *required* nullable field decodes from an absent key too (API
-//!     versions before about September 2025 omit
-//!     `last_authentication_strategy`). Built in Rust, `None` follows the
-//!     schema: `null` for a required field, left out for an optional one.
-//!     `PartialEq` compares the values and the unknown members, not whether a
-//!     `None` came as `null` or absent.
+//!     back.
+//! - **Absent members decode.** Upstream's `required` says what Clerk's
+//!   current responses hold, not what reaches a handler (older API
+//!   versions, archived webhooks, the dashboard's test events, docs
+//!   examples). So a member upstream calls required may be absent, at every
+//!   level: an `Option` field is `None`, a tag its only value, any other
+//!   field its type's empty value (`""`, `0`, `false`, `[]`, `{}`, an open
+//!   enum's `Unknown("")`, a struct with every member absent), never a
+//!   plausible value such as `Active`. The struct records that the member
+//!   was absent: encoding leaves it out again, `PartialEq` tells it from a
+//!   member that came empty, and [`MissingRequired::missing_required`]
+//!   (also an inherent method of every struct) lists the JSON pointers of
+//!   the required members a value lacked, at every depth: the one way to be
+//!   strict at run time. What still refuses: an object without its identity
+//!   (a required `id`), a different object (a wrong tag), a value of the
+//!   wrong JSON type, `null` where the schema allows none.
+//!   `PartialEq` compares the values, the unknown members and which
+//!   required members were absent, not whether an optional `None` came as
+//!   `null` or absent.
 //! - **Objects only:** a struct decodes from a JSON object, never from an
 //!   array of its fields' values (`expected a Client object`).
 //! - **Tags:** a single-value tag that is absent (Clerk's 2022 fixtures omit
@@ -60,9 +73,11 @@
 //!   paths, so an upstream restructuring cannot rename a type.
 //! - Structs and enums are `#[non_exhaustive]`: build them with their
 //!   builders, and match with a `_` arm. A builder's setters take what you
-//!   have (`&str`, integer literals, any iterator, a nested builder); unset
-//!   fields follow the schema (a required nullable field is `None`, a tag
-//!   its only value); `build()` reports every missing field at once:
+//!   have (`&str`, integer literals, any iterator, a nested builder); an
+//!   unset field is what decoding makes of an absent member (so a mock for a
+//!   test stays short, and `missing_required()` lists what it left out);
+//!   `build()` fails only without the identity (`id`) or on a value that did
+//!   not convert, and reports every such problem at once:
 //!
 //! ```
 //! # #[cfg(feature = "client")] {
@@ -87,10 +102,13 @@
 //!     .created_at(1_760_381_400_000)
 //!     .build()?;
 //! assert_eq!(client.sign_in_id, None);
+//! assert_eq!(client.missing_required(), ["/last_authentication_strategy", "/object",
+//!     "/sessions/0/object", "/sign_in_id", "/sign_up_id"]);
 //!
-//! let err = Session::builder().id("sess_2").build().unwrap_err();
-//! assert_eq!(err.missing(), ["abandon_at", "client_id", "created_at", "expire_at",
-//!     "last_active_at", "status", "updated_at", "user_id"]);
+//! let mock = Session::builder().id("sess_2").user_id("user_2").build()?;
+//! assert_eq!(serde_json::to_string(&mock).unwrap(), r#"{"id":"sess_2","user_id":"user_2"}"#);
+//! let err = Session::builder().user_id("user_2").build().unwrap_err();
+//! assert_eq!(err.missing(), ["id"]);
 //! # }
 //! # Ok::<(), clerk_types::BuildError>(())
 //! ```
@@ -149,8 +167,10 @@
 //! | an unknown member given twice | the last one kept | the last one checked |
 //! | an unknown member nested deeper than 128 levels | refused (recursion limit) | accepted where unknown members are |
 //! | an enum value the schema does not list (`status: "locked"`) | `Unknown("locked")` | violation |
-//! | a required nullable key absent (`last_authentication_strategy`) | `None` (and written back absent) | violation (`required`) |
-//! | a single-value tag absent (`object` on a session) | its only value (and written back absent) | violation (`required`) |
+//! | a required member absent (`created_at` on a 2021 session) | the empty value (`0`), written back absent, listed by `missing_required()` | violation (`required`) |
+//! | a required nullable key absent (`last_authentication_strategy`) | `None` (written back absent, listed by `missing_required()`) | violation (`required`) |
+//! | a single-value tag absent (`object` on a session) | its only value (written back absent, listed by `missing_required()`) | violation (`required`) |
+//! | a required `id` absent | refused (`missing field `id``) | violation (`required`) |
 //! | an array (or a scalar) where an object belongs | refused (`expected a Session object`) | violation (`type`) |
 //! | an integer written with a fraction of zero (`1.0`) | refused | accepted (JSON Schema's `integer`) |
 //! | neither of two alternative members (a SAML connection's `domain` or `domains`) | accepted (both optional) | violation (`anyOf`) |
@@ -172,6 +192,7 @@ mod helpers;
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod json_schema;
 pub mod members;
+mod required;
 mod timestamps;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
@@ -180,6 +201,7 @@ pub mod validate;
 pub use builder::BuildError;
 pub use decode::{from_slice, from_str, from_value, Category, DecodeError};
 pub use members::Members;
+pub use required::MissingRequired;
 pub use timestamps::UnixMillis;
 
 // One module per vendored schema (`client`, ...), their types re-exported
@@ -203,4 +225,12 @@ pub struct SchemaInfo {
 /// `None` when no enabled schema has that name (see [`SCHEMAS`]).
 pub fn reencode(name: &str, bytes: &[u8]) -> Option<Result<serde_json::Value, DecodeError>> {
     reencode_root(name, bytes)
+}
+
+/// Decodes `bytes` as the root type of the enabled schema `name` and lists
+/// the required members it lacked, as JSON pointers
+/// ([`MissingRequired::missing_required`]); `None` when no enabled schema
+/// has that name.
+pub fn missing_required(name: &str, bytes: &[u8]) -> Option<Result<Vec<String>, DecodeError>> {
+    missing_required_root(name, bytes)
 }

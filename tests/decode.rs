@@ -308,8 +308,15 @@ fn builders_construct_non_exhaustive_types() {
         .try_into()
         .expect("all required fields set; the object tag defaults");
     assert_eq!(session.status, SessionStatus::Pending);
+    // Only the identity must be set: unset members are absent, as decoding
+    // makes them, and listed by missing_required().
+    let short: clerk_types::Session = clerk_types::Session::builder()
+        .id("x")
+        .try_into()
+        .expect("a mock stays short");
+    assert!(short.missing_required().contains(&"/user_id".to_owned()));
     let missing: Result<clerk_types::Session, _> =
-        clerk_types::Session::builder().id("x").try_into();
+        clerk_types::Session::builder().user_id("u").try_into();
     assert!(missing.is_err());
 }
 
@@ -355,30 +362,79 @@ fn wrong_types_are_refused() {
 }
 
 #[test]
-fn missing_required_non_nullable_fields_are_refused() {
-    for key in ["id", "session_ids", "sessions", "updated_at", "created_at"] {
-        let err = refused(&sample_with(|c| {
+fn only_a_missing_identity_is_refused() {
+    let err = refused(&sample_with(|c| {
+        c.as_object_mut().expect("object").remove("id");
+    }));
+    assert!(err.contains("missing field `id`"), "{err}");
+    let err = clerk_types::from_str::<Client>(&sample_with(|c| {
+        c["sessions"][0]
+            .as_object_mut()
+            .expect("object")
+            .remove("id");
+    }))
+    .expect_err("a session without its id");
+    assert!(
+        err.to_string()
+            .starts_with("sessions[0]: missing field `id`"),
+        "{err}"
+    );
+    // Every other required member decodes absent, is written back absent,
+    // and is listed by missing_required().
+    for (key, pointer) in [
+        ("session_ids", "/session_ids"),
+        ("sessions", "/sessions"),
+        ("updated_at", "/updated_at"),
+        ("created_at", "/created_at"),
+    ] {
+        let text = sample_with(|c| {
             c.as_object_mut().expect("object").remove(key);
-        }));
-        assert!(
-            err.contains(&format!("missing field `{key}`")),
-            "{key}: {err}"
-        );
+        });
+        let client: Client = serde_json::from_str(&text).expect(key);
+        assert_eq!(client.missing_required(), [pointer], "{key}");
+        let again = serde_json::to_value(&client).expect("encodes");
+        assert_eq!(again, serde_json::from_str::<Value>(&text).expect("json"));
     }
     for key in ["status", "user_id", "expire_at"] {
-        let err = refused(&sample_with(|c| {
+        let text = sample_with(|c| {
             c["sessions"][0]
                 .as_object_mut()
                 .expect("object")
                 .remove(key);
-        }));
-        assert!(
-            err.contains(&format!("missing field `{key}`")),
-            "{key}: {err}"
+        });
+        let client: Client = serde_json::from_str(&text).expect(key);
+        assert_eq!(
+            client.missing_required(),
+            [format!("/sessions/0/{key}")],
+            "{key}"
         );
     }
-    // A required non-nullable field may not be null either.
+    // An absent status is not an invented one: it lands in the catch-all.
+    let text = sample_with(|c| {
+        c["sessions"][0]
+            .as_object_mut()
+            .expect("object")
+            .remove("status");
+    });
+    let client: Client = serde_json::from_str(&text).expect("decodes");
+    assert_eq!(
+        client.sessions[0].status,
+        SessionStatus::Unknown(String::new())
+    );
+    // Equality tells an absent member from an empty one.
+    let mut zero = sample();
+    zero["updated_at"] = json!(0);
+    let zero: Client = serde_json::from_value(zero).expect("decodes");
+    let absent: Client = serde_json::from_str(&sample_with(|c| {
+        c.as_object_mut().expect("object").remove("updated_at");
+    }))
+    .expect("decodes");
+    assert_eq!(zero.updated_at, absent.updated_at);
+    assert_ne!(zero, absent);
+    // A required non-nullable field may not be null.
     let err = refused(&sample_with(|c| c["id"] = Value::Null));
+    assert!(err.contains("invalid type: null"), "{err}");
+    let err = refused(&sample_with(|c| c["sessions"] = Value::Null));
     assert!(err.contains("invalid type: null"), "{err}");
 }
 
@@ -524,34 +580,50 @@ fn a_mock_client_and_session_for_a_test() {
         client.last_active_session().map(|s| s.user_id.as_str()),
         Some("user_1")
     );
-    // Every missing field at once, and a builder error at the crate root.
-    let err: BuildError = Client::builder()
+    // The members left unset are absent, as if decoded without them: not
+    // written, and listed by missing_required().
+    let short = Client::builder()
         .id("client_1")
         .build()
-        .expect_err("incomplete");
+        .expect("only the id is needed");
     assert_eq!(
-        err.missing(),
-        ["created_at", "session_ids", "sessions", "updated_at"]
+        serde_json::to_value(&short).expect("encodes"),
+        json!({"id": "client_1"})
     );
     assert_eq!(
-        err.to_string(),
-        "cannot build a Client: missing created_at, session_ids, sessions, updated_at"
+        short.missing_required(),
+        [
+            "/created_at",
+            "/last_active_session_id",
+            "/last_authentication_strategy",
+            "/object",
+            "/session_ids",
+            "/sessions",
+            "/sign_in_id",
+            "/sign_up_id",
+            "/updated_at"
+        ]
     );
+    assert_eq!(
+        short,
+        serde_json::from_str::<Client>(r#"{"id": "client_1"}"#).expect("decodes")
+    );
+    // The identity, and a builder error at the crate root.
+    let err: BuildError = Client::builder().created_at(1).build().expect_err("no id");
+    assert_eq!(err.missing(), ["id"]);
+    assert_eq!(err.to_string(), "cannot build a Client: missing id");
     // A nested builder that fails says why, in its parent's error.
     let err = Client::builder()
         .id("client_1")
-        .session_ids(Vec::<String>::new())
-        .sessions([Session::builder().id("sess_2")])
-        .updated_at(1)
-        .created_at(1)
+        .sessions([Session::builder().user_id("user_2")])
         .build()
-        .expect_err("the session is incomplete");
+        .expect_err("the session has no id");
     assert_eq!(err.missing(), [] as [&str; 0]);
     assert_eq!(err.invalid()[0].0, "sessions");
     assert!(
         err.invalid()[0]
             .1
-            .starts_with("cannot build a Session: missing"),
+            .starts_with("cannot build a Session: missing id"),
         "{err}"
     );
 }

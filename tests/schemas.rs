@@ -166,7 +166,8 @@ fn a_users_email_addresses_are_email_addresses() {
     assert_eq!(reencoded("user", &user), Ok(user.clone()));
 
     // Where upstream cut the node, strict validation and decoding both
-    // read Clerk's error object, so they agree: a `code` is required.
+    // read Clerk's error object, so they agree: a `code` is required (and
+    // decodes absent, as every required member but an identity).
     user["email_addresses"][0]["verification"]["error"] = json!({"message": "m"});
     let violations = validate::schema("user", &user).expect("vendored");
     assert!(
@@ -175,6 +176,16 @@ fn a_users_email_addresses_are_email_addresses() {
             .any(|v| v.pointer.starts_with("/email_addresses/0/verification")),
         "{violations:?}"
     );
+    let decoded: User = clerk_types::from_value(&user).expect("decodes");
+    assert_eq!(
+        decoded.missing_required(),
+        [
+            "/email_addresses/0/verification/error/code",
+            "/email_addresses/0/verification/error/long_message"
+        ]
+    );
+    // Not "any JSON": a wrong type there is refused, with its path.
+    user["email_addresses"][0]["verification"]["error"] = json!({"code": 1});
     let err = clerk_types::from_value::<User>(&user).expect_err("refused");
     assert!(
         err.path().starts_with("email_addresses[0].verification"),
@@ -239,13 +250,18 @@ fn the_schemars_schema_accepts_what_decodes() {
                 continue;
             };
             let doc = with_unknowns(&doc, &mut Rng(seed ^ 0xabc));
-            assert!(
-                reencoded(info.name, &doc).is_ok(),
-                "{} seed {seed}",
-                info.name
-            );
-            let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
-            assert!(errors.is_empty(), "{} seed {seed}: {errors:?}", info.name);
+            // Also with members absent (required ones included): they decode.
+            let absent = without_members(&doc, &mut Rng(seed ^ 0xdef), 30);
+            for doc in [doc, absent] {
+                assert!(
+                    reencoded(info.name, &doc).is_ok(),
+                    "{} seed {seed}",
+                    info.name
+                );
+                let errors: Vec<String> =
+                    validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+                assert!(errors.is_empty(), "{} seed {seed}: {errors:?}", info.name);
+            }
             checked += 1;
         }
         assert!(checked >= 20, "{}: {checked}", info.name);
@@ -276,5 +292,75 @@ fn the_schemars_schema_accepts_what_decodes() {
         // values are still listed.
         let text = published.to_string();
         assert!(text.contains("\"active\""), "{text}");
+    }
+}
+
+/// `doc` without some of its members (at any depth; never an `id`, the
+/// one member whose absence is refused), `percent` of them.
+fn without_members(doc: &Value, rng: &mut Rng, percent: u64) -> Value {
+    fn go(v: &mut Value, rng: &mut Rng, percent: u64) {
+        match v {
+            Value::Object(m) => {
+                let names: Vec<String> = m.keys().cloned().collect();
+                for name in names {
+                    if name != "id" && rng.chance(percent) {
+                        m.remove(&name);
+                    }
+                }
+                m.values_mut().for_each(|child| go(child, rng, percent));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| go(i, rng, percent)),
+            _ => {}
+        }
+    }
+    let mut doc = doc.clone();
+    go(&mut doc, rng, percent);
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Any subset of the members removed, required ones included, at any
+    /// depth, with unknown members (and explicit nulls among them): every
+    /// schema's documents decode and encode back member for member, and
+    /// every member reported missing is absent from the document.
+    #[test]
+    fn absent_members_decode_and_round_trip_in_every_schema(
+        seed in any::<u64>(),
+        drop in any::<u64>(),
+        percent in 0u64..=100,
+        unknowns in any::<bool>(),
+    ) {
+        for info in clerk_types::SCHEMAS {
+            let schema = schema(info.name);
+            let Some(doc) = valid(info.name, &schema, seed) else { continue };
+            let mut rng = Rng(drop);
+            let mut doc = without_members(&doc, &mut rng, percent);
+            if unknowns {
+                doc = with_unknowns(&doc, &mut rng);
+            }
+            prop_assert_eq!(reencoded(info.name, &doc), Ok(doc.clone()), "{}", info.name);
+            let bytes = serde_json::to_vec(&doc).expect("bytes");
+            let missing = clerk_types::missing_required(info.name, &bytes)
+                .expect("vendored")
+                .expect("decodes");
+            for pointer in &missing {
+                let (parent, _) = pointer.rsplit_once('/').expect("a member");
+                prop_assert!(doc.pointer(pointer).is_none(), "{}: {} is there", info.name, pointer);
+                prop_assert!(doc.pointer(parent).is_some_and(Value::is_object), "{}: {}", info.name, pointer);
+            }
+            // Strict validation still names each of them (at the parent).
+            let violations = validate::schema(info.name, &doc).expect("vendored");
+            for pointer in &missing {
+                let (parent, name) = pointer.rsplit_once('/').expect("a member");
+                let said = format!("\"{name}\" is a required property");
+                prop_assert!(
+                    violations.iter().any(|v| v.pointer == parent && v.message == said)
+                        || violations.iter().any(|v| parent.starts_with(&v.pointer) && v.message.contains("oneOf")),
+                    "{}: {} not reported by strict validation: {:?}", info.name, pointer, violations
+                );
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ mod shape;
 use clerk_types::{validate, Client};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use shape::{CLIENT_KEYS as CLIENT_REQUIRED, CLIENT_NULLABLE_REQUIRED, SESSION_REQUIRED};
+use shape::{CLIENT_KEYS as CLIENT_REQUIRED, SESSION_REQUIRED};
 
 fn pointers(doc: &Value) -> Vec<String> {
     validate::client(doc)
@@ -420,15 +420,14 @@ fn apply(doc: &mut Value, m: &Mutation) -> Option<(bool, bool)> {
         Mutation::DropClientKey(i) => {
             let key = CLIENT_REQUIRED[*i];
             doc.as_object_mut()?.remove(key);
-            // Differences: a required nullable key may be absent when
-            // decoding, and an absent single-value tag is its only value.
-            let lenient = CLIENT_NULLABLE_REQUIRED.contains(&key) || key == "object";
-            Some((false, lenient))
+            // Difference: every required member but the identity may be
+            // absent when decoding.
+            Some((false, key != "id"))
         }
         Mutation::DropSessionKey(i) => {
             let key = SESSION_REQUIRED[*i];
             doc["sessions"].get_mut(0)?.as_object_mut()?.remove(key);
-            Some((false, key == "object"))
+            Some((false, key != "id"))
         }
         Mutation::ArrayForObject(p) | Mutation::ScalarForObject(p) => {
             if needs_session(p) && !has_session {

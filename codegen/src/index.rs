@@ -90,6 +90,15 @@ pub fn index(modules: &[Generated]) -> String {
             }
         }
 
+        /// Decodes `bytes` as the root type of schema `name` and lists the
+        /// required members it lacked; `None` if no schema has that name.
+        pub(crate) fn missing_required_root(name: &str, bytes: &[u8]) -> Option<Result<::std::vec::Vec<::std::string::String>, crate::DecodeError>> {
+            match name {
+                #( #keys => Some(crate::from_slice::<#root_paths>(bytes).map(|v| crate::MissingRequired::missing_required(&v))), )*
+                _ => None,
+            }
+        }
+
         /// The JSON Schema of the root type of schema `name`, as a root document.
         #[cfg(feature = "schemars")]
         pub(crate) fn root_json_schema(name: &str) -> Option<::schemars::Schema> {

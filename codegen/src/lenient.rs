@@ -4,8 +4,8 @@
 //! schema refuses does not decode; everything that decodes passes it.
 //!
 //! - `additionalProperties: false` goes: unknown members are kept.
-//! - A required member that admits `null`, or is a single-value tag, or has
-//!   no schema, is no longer required: decoding takes it absent.
+//! - Only an object's identity (a required `id` that does not admit `null`)
+//!   stays required: decoding takes every other member absent.
 //! - An open enum (two or more strings, or `x-speakeasy-unknown-values`)
 //!   accepts any string, its known values still listed:
 //!   `anyOf: [{enum: [...]}, {type: string}]`.
@@ -73,10 +73,14 @@ fn relax_required(obj: &mut Map<String, Value>) {
     let kept: Vec<Value> = required
         .iter()
         .filter(|name| {
-            let Some(schema) = name.as_str().and_then(|n| properties?.get(n)) else {
+            let Some((name, schema)) = name.as_str().and_then(|n| Some((n, properties?.get(n)?)))
+            else {
                 return false;
             };
-            !crate::normalize::admits_null(schema) && !is_tag(schema)
+            // The model's rule: only the identity is refused absent. (A
+            // member whose type has no empty value is refused too, but the
+            // schema may accept more than decodes, never less.)
+            crate::model::is_identity(name, true, crate::normalize::admits_null(schema))
         })
         .cloned()
         .collect();
@@ -85,12 +89,6 @@ fn relax_required(obj: &mut Map<String, Value>) {
     } else {
         obj.insert("required".into(), Value::Array(kept));
     }
-}
-
-fn is_tag(schema: &Value) -> bool {
-    let values = schema.get("enum").and_then(Value::as_array);
-    let strings = values.map_or(0, |v| v.iter().filter(|x| x.is_string()).count());
-    strings == 1 && !declared_open(schema)
 }
 
 /// Opened by `x-speakeasy-unknown-values`, as naming reads it.
@@ -196,7 +194,12 @@ mod tests {
         assert_eq!(out.get("$schema"), None);
         assert_eq!(out.get("additionalProperties"), None);
         assert_eq!(out.get("anyOf"), None);
-        assert_eq!(out["required"], json!(["status", "n"]));
+        assert_eq!(out.get("required"), None);
+        let with_id = decodable(&json!({
+            "properties": {"id": {"type": "string"}, "n": {"type": "integer"}},
+            "required": ["id", "n"]
+        }));
+        assert_eq!(with_id["required"], json!(["id"]));
         assert_eq!(
             out["properties"]["status"]["anyOf"],
             json!([{"enum": ["active", "ended"]}, {"type": "string"}])

@@ -261,18 +261,10 @@ pub fn generate_selected(
         let (hoist, replace) = sharing.get(&key).cloned().unwrap_or_default();
         typified.push(model_one(input, key, schema, &naming, &hoist, &replace)?);
     }
-    // Tags are known across modules: a shared tag keeps its default.
-    let mut tags: BTreeSet<String> = BTreeSet::new();
-    for (_, module) in &typified {
-        for t in &module.types {
-            if matches!(&t.kind, model::Kind::Enum(e) if !e.is_open()) {
-                tags.insert(format!("crate::{}::{}", module.key, t.name));
-            }
-        }
-    }
-    for (_, module) in &mut typified {
-        model::mark_tags(module, &tags);
-    }
+    // Tags and empty values are known across modules (a shared type lives
+    // in one of them).
+    let mut modules: Vec<&mut model::Module> = typified.iter_mut().map(|(_, m)| m).collect();
+    model::mark_set(&mut modules);
     typified
         .into_iter()
         .map(|(mut file, module)| {

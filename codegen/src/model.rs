@@ -10,6 +10,7 @@
 //! Nothing downstream looks at typify's tokens or at the raw schema again.
 
 mod build;
+mod set;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,6 +18,7 @@ use std::fmt;
 use serde_json::Value;
 
 pub use build::build;
+pub use set::{has_empty, mark_set};
 
 /// The model of one generated module (one vendored schema).
 #[derive(Clone, Debug, PartialEq)]
@@ -145,6 +147,35 @@ impl Struct {
         self.fields.iter().any(|f| f.presence().needs_bit())
     }
 
+    /// Each field's presence bit, in field order (`None` for a field that
+    /// is always there): one numbering for the serde impls, the builder and
+    /// `missing_required()`.
+    pub fn presence_bits(&self) -> Vec<Option<u32>> {
+        let mut next = 0u32;
+        self.fields
+            .iter()
+            .map(|f| {
+                f.presence().needs_bit().then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    }
+
+    /// Whether the struct has an empty value (every member absent), to
+    /// stand for an absent member of its type: it keeps members and every
+    /// field's type has one ([`mark_set`] decides it for the whole set).
+    pub fn has_empty(&self) -> bool {
+        self.keeps_members() && self.fields.iter().all(|f| f.empty)
+    }
+
+    /// Whether every member may be absent: such a struct has a `Default`,
+    /// the value `{}` decodes to.
+    pub fn decodes_from_empty_object(&self) -> bool {
+        self.fields.iter().all(Field::decodes_absent)
+    }
+
     /// Whether the struct is rendered with this crate's own serde code
     /// (keeping unknown members); typify's flattened members need serde's
     /// derive, so such a struct keeps it, and ignores unknown members.
@@ -180,22 +211,30 @@ pub struct Field {
     /// Whether its type is a single-value tag (set once every module of the
     /// set is modelled, since the tag may live in another module).
     pub tag: bool,
+    /// Whether its type has an empty value to stand for an absent member
+    /// (set with `tag`: see [`mark_set`]).
+    pub empty: bool,
+    /// Whether its value may hold structs or unions, which may lack members
+    /// of their own (set with `tag`).
+    pub nested: bool,
 }
 
 /// How a field's absence and `null` are kept, so that encoding gives back
 /// what was decoded (the policy [`Field::presence`] decides).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {
-    /// Required and not `Option`: always there.
+    /// Required and refused when absent: the object's identity (`id`), or
+    /// a member whose type has no empty value to stand for its absence.
     Always,
     /// Required `Option`: `None` is written as `null`, unless it came as
-    /// an absent key (older API versions omit such fields).
+    /// an absent key (the bit records the absence, as for every required
+    /// member).
     NullUnlessAbsent,
     /// Optional `Option`: `None` is left out, unless it came as `null`.
     AbsentUnlessNull,
-    /// Optional and not `Option` (an array with a default), or a required
-    /// single-value tag (absent, it can only have its one value): written,
-    /// unless the key was absent.
+    /// Not an `Option`: written, unless the key was absent, in which case
+    /// the field holds [`Field::absent_value`] (a required member's empty
+    /// value, a tag's only value, an optional array's `[]`).
     PresentUnlessAbsent,
 }
 
@@ -206,11 +245,30 @@ impl Presence {
     }
 }
 
+/// What a field that is not an `Option` holds when its member was absent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AbsentValue {
+    /// The schema's `default` (JSON text), when it gives one.
+    SchemaDefault(String),
+    /// The type's empty value: `""`, `0`, `false`, `[]`, `{}`, `null`, an
+    /// open enum's `Unknown("")`, a tag's only value, a union's
+    /// `Unknown(null)`, a struct whose members are all absent.
+    Empty,
+}
+
+/// Whether a member named `json` is the identity of its object: a required
+/// `id` that does not admit `null`. An object without its identity is not
+/// that object, so its absence is refused; the one rule for the model, the
+/// `schemars` schema and the builders.
+pub fn is_identity(json: &str, required: bool, nullable: bool) -> bool {
+    required && !nullable && json == "id"
+}
+
 impl Field {
     /// How the field's absence and `null` are kept.
     pub fn presence(&self) -> Presence {
         match (self.required, self.ty.is_option()) {
-            (true, false) if self.tag => Presence::PresentUnlessAbsent,
+            (true, false) if self.decodes_absent() => Presence::PresentUnlessAbsent,
             (true, false) => Presence::Always,
             (true, true) => Presence::NullUnlessAbsent,
             (false, true) => Presence::AbsentUnlessNull,
@@ -218,9 +276,34 @@ impl Field {
         }
     }
 
-    /// Whether an absent member decodes (as `None` or the type's default).
+    /// Whether the member is its object's identity ([`is_identity`]).
+    pub fn is_identity(&self) -> bool {
+        is_identity(&self.json, self.required, self.nullable)
+    }
+
+    /// Policy: whether an absent member decodes. Every member does (as
+    /// `None`, a tag's value, the schema's default or the type's empty
+    /// value, with its absence recorded), but the identity, and a member
+    /// whose type has no empty value (an untagged union, a type this crate
+    /// does not look into).
     pub fn decodes_absent(&self) -> bool {
-        self.ty.is_option() || !self.required || self.tag
+        self.ty.is_option() || !self.required || self.tag || (!self.is_identity() && self.empty)
+    }
+
+    /// Whether the member is required and was absent when the field's
+    /// presence bit is set: what `missing_required()` reports and equality
+    /// compares.
+    pub fn absence_is_lack(&self) -> bool {
+        self.required && self.presence().needs_bit()
+    }
+
+    /// What the field holds when its member was absent (fields that are
+    /// not an `Option`).
+    pub fn absent_value(&self) -> AbsentValue {
+        match &self.default {
+            Some(value) if !self.tag => AbsentValue::SchemaDefault(value.to_string()),
+            _ => AbsentValue::Empty,
+        }
     }
 
     /// Whether `null` decodes.
@@ -229,8 +312,8 @@ impl Field {
     }
 
     /// Policy: a required nullable field also decodes from an absent key
-    /// (older API versions omit such fields) and is always written, `None`
-    /// as `null`.
+    /// (older API versions omit such fields); `None` is written as `null`
+    /// unless the key was absent.
     pub fn absent_decodes_as_none(&self) -> bool {
         self.required && self.ty.is_option()
     }
@@ -378,6 +461,18 @@ impl RustType {
         matches!(self, RustType::Option(_))
     }
 
+    /// Whether a value of it may hold a value of a named type that
+    /// `named` accepts (through `Option`, `Vec`, `Box` and maps keyed by
+    /// strings: what `missing_required()` descends into).
+    pub fn may_hold(&self, named: &dyn Fn(&str) -> bool) -> bool {
+        match self {
+            RustType::Named(n) => named(n),
+            RustType::Option(t) | RustType::Vec(t) | RustType::Box(t) => t.may_hold(named),
+            RustType::Map(k, v) => matches!(**k, RustType::String) && v.may_hold(named),
+            _ => false,
+        }
+    }
+
     /// Whether JSON `null` decodes into it.
     pub fn admits_null(&self) -> bool {
         matches!(self, RustType::Option(_) | RustType::Json | RustType::Unit)
@@ -435,30 +530,6 @@ impl fmt::Display for RustType {
             RustType::Tuple(ts) => {
                 let parts: Vec<String> = ts.iter().map(ToString::to_string).collect();
                 write!(f, "({})", parts.join(", "))
-            }
-        }
-    }
-}
-
-/// Marks the struct fields of `module` whose type is one of `tags` (the
-/// single-value tags of the whole set, by path: `crate::client::ClientObject`).
-/// A bare name is this module's type, or the shared type it re-exports.
-pub fn mark_tags(module: &mut Module, tags: &std::collections::BTreeSet<String>) {
-    let key = module.key.clone();
-    let shared = module.shared.clone();
-    let path = |name: &str| -> String {
-        if name.contains("::") {
-            name.to_owned()
-        } else if let Some(p) = shared.get(name) {
-            p.clone()
-        } else {
-            format!("crate::{key}::{name}")
-        }
-    };
-    for t in &mut module.types {
-        if let Kind::Struct(s) = &mut t.kind {
-            for f in &mut s.fields {
-                f.tag = matches!(&f.ty, RustType::Named(n) if tags.contains(&path(n)));
             }
         }
     }

@@ -408,10 +408,16 @@ impl Cx<'_> {
                 (
                     "became required",
                     Decode::Unaffected,
-                    if type_changed {
-                        format!("always present now: {} becomes {}", a.ty, b.ty)
-                    } else {
-                        "stays as it is; `None` is now written as `null`".into()
+                    match (type_changed, b.decodes_absent()) {
+                        (true, true) => format!(
+                            "{} becomes {}; payloads without it still decode (the empty value, listed by missing_required())",
+                            a.ty, b.ty
+                        ),
+                        (true, false) => format!(
+                            "{} becomes {}; the next release refuses payloads without it",
+                            a.ty, b.ty
+                        ),
+                        (false, _) => "stays as it is; an absent key still decodes, and missing_required() lists it".into(),
                     },
                 )
             } else if a.decodes_absent() {

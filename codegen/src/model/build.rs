@@ -280,6 +280,8 @@ fn structure(
         let prop = properties.get(&json);
         fields.push(Field {
             tag: false,
+            empty: false,
+            nested: false,
             spelled: spelled.clone(),
             default: prop.and_then(|p| p.get("default")).cloned(),
             nullable: prop.is_some_and(crate::normalize::admits_null),

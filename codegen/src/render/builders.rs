@@ -2,16 +2,17 @@
 //! a `SessionBuilder` whose setters take what users have (`&str` for a
 //! `String` or an `Option<String>`, integer literals for `i64`, any
 //! iterator for a `Vec`, a nested builder for a nested struct), whose
-//! unset fields follow the schema (a required nullable field is `None`, a
-//! tag its only value, an optional array empty), and whose `build()`
-//! reports every missing field and every value that did not convert at
+//! unset fields are what decoding makes of an absent member (the same
+//! model rule: `None`, a tag's only value, the empty value, recorded as
+//! absent), and whose `build()` reports every unset field that decoding
+//! refuses absent (the identity) and every value that did not convert at
 //! once, as a `clerk_types::BuildError`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{parse_quote, Ident, Item};
 
-use crate::model::{Field, Presence, RustType, Struct};
+use crate::model::{Presence, RustType, Struct};
 
 /// How a setter takes its value.
 enum Param {
@@ -71,11 +72,11 @@ pub fn render(name: &str, s: &Struct) -> Vec<Item> {
     let mut required_idents = Vec::new();
     let mut required_names = Vec::new();
     let mut assign = Vec::new();
-    for field in &s.fields {
+    let bits = format_ident!("__presence_bits");
+    for (field, bit) in s.fields.iter().zip(s.presence_bits()) {
         let ident = Ident::new(&field.rust, Span::call_site());
         let json = &field.json;
-        let spelled: syn::Type =
-            syn::parse_str(&field.spelled).unwrap_or_else(|_| parse_quote!(::serde_json::Value));
+        let spelled = super::absence::spelled(field);
         let (stored, inner_ty, inner_spelled) = match &field.ty {
             RustType::Option(inner) => {
                 let inner_spelled = generic_arg(&spelled).unwrap_or_else(|| spelled.clone());
@@ -152,38 +153,60 @@ pub fn render(name: &str, s: &Struct) -> Vec<Item> {
             }
         });
         if field.ty.is_option() {
+            if let (Some(bit), true) = (bit, field.absence_is_lack()) {
+                resolve.push(quote! {
+                    if self.#ident.is_none() {
+                        #bits.set(#bit);
+                    }
+                });
+            }
             assign.push(quote! { #ident: self.#ident, });
             continue;
         }
-        // Not an Option: set, or what the schema says an absent one is.
+        // Not an Option: set, or what decoding makes of an absent member.
         let resolved = format_ident!("r_{}", field.rust.trim_start_matches("r#"));
-        resolve.push(match unset(field) {
-            Unset::Missing => quote! { let #resolved = self.#ident; },
-            Unset::Default => quote! {
-                let #resolved = ::std::option::Option::Some(self.#ident.unwrap_or_default());
+        let absent = match (field.presence(), bit) {
+            (Presence::PresentUnlessAbsent, Some(bit)) => {
+                super::absence::absent_value(field, &spelled, quote! {{
+                    let _ = e;
+                    return ::std::result::Result::Err(crate::BuildError::new(#name, ::std::vec![#json], ::std::vec::Vec::new()));
+                }})
+                .map(|value| quote! {{ #bits.set(#bit); ::std::option::Option::Some(#value) }})
+            }
+            _ => None,
+        };
+        resolve.push(match absent {
+            Some(absent) => quote! {
+                let #resolved = match self.#ident {
+                    ::std::option::Option::Some(value) => ::std::option::Option::Some(value),
+                    ::std::option::Option::None => #absent,
+                };
             },
-            Unset::Schema(text) => quote! {
-                let #resolved = self.#ident.or_else(|| ::serde_json::from_str(#text).ok());
-            },
+            None => quote! { let #resolved = self.#ident; },
         });
         required_idents.push(resolved.clone());
         required_names.push(json.clone());
         assign.push(quote! { #ident: #resolved, });
     }
     let count = required_idents.len();
-    let presence = s.needs_presence().then(|| {
+    let (presence, presence_init) = if s.needs_presence() {
         let presence = Ident::new(&s.presence_field(), Span::call_site());
-        quote! { #presence: ::std::default::Default::default(), }
-    });
+        (
+            quote! { #presence: #bits, },
+            quote! { let mut #bits = crate::members::Presence::default(); },
+        )
+    } else {
+        (quote!(), quote!())
+    };
     let bind: Vec<TokenStream> = required_idents
         .iter()
         .map(|r| quote!(::std::option::Option::Some(#r)))
         .collect();
     let builder_doc = format!(
-        " Builds a [`{name}`] field by field (it is `#[non_exhaustive]`): `{name}::builder()`, the setters, then `build()`. Unset fields follow the schema: an optional or nullable one is `None`, a tag its only value; `build()` reports every required field left unset at once."
+        " Builds a [`{name}`] field by field (it is `#[non_exhaustive]`): `{name}::builder()`, the setters, then `build()`. An unset field is what decoding makes of an absent member: `None`, a tag's only value, the empty value (and `missing_required()` lists the required ones left unset); `build()` reports at once every unset field that decoding refuses absent (the object's `id`) and every value that did not convert."
     );
     let build_doc = format!(
-        " The [`{name}`], or every required field left unset and every value that did not convert."
+        " The [`{name}`], or every unset field that must be set (the `id`) and every value that did not convert."
     );
     let file: syn::File = parse_quote! {
         #[doc = #builder_doc]
@@ -205,7 +228,9 @@ pub fn render(name: &str, s: &Struct) -> Vec<Item> {
             #(#setters)*
 
             #[doc = #build_doc]
+            #[allow(unused_mut)]
             pub fn build(self) -> ::std::result::Result<#ty, crate::BuildError> {
+                #presence_init
                 #(#resolve)*
                 match (#(#required_idents,)*) {
                     (#(#bind,)*) if self.#errors.is_empty() => ::std::result::Result::Ok(#ty {
@@ -233,22 +258,4 @@ pub fn render(name: &str, s: &Struct) -> Vec<Item> {
         }
     };
     file.items
-}
-
-/// What an unset field that is not an `Option` becomes.
-enum Unset {
-    /// Nothing: the field is required.
-    Missing,
-    /// Its type's default: a tag's only value, an empty array.
-    Default,
-    /// The schema's `default` (JSON text).
-    Schema(String),
-}
-
-fn unset(field: &Field) -> Unset {
-    match (field.presence(), &field.default) {
-        (Presence::Always, _) if !field.tag => Unset::Missing,
-        (_, Some(value)) if !field.tag => Unset::Schema(value.to_string()),
-        _ => Unset::Default,
-    }
 }

@@ -9,8 +9,11 @@
 //! - discriminated unions ([`unions`]): an enum keyed on the tag;
 //! - builders ([`builders`]): written from the model, `SessionBuilder` and
 //!   the like, for the structs written whole;
+//! - absence ([`absence`]): what an absent member decodes as, each type's
+//!   empty value, `Default`, `MissingRequired`;
 //! - docs ([`docs`]): the schema's text, cleaned, and where a type comes from.
 
+pub mod absence;
 pub mod builders;
 pub mod docs;
 pub mod enums;
@@ -83,6 +86,13 @@ pub fn render(file: &mut syn::File, module: &Module) {
     }
     literals::complete(&mut items, module);
     let local: BTreeSet<String> = items.iter().filter_map(item_name).collect();
+    // Absence for the types not written by `serde_impls` (which adds its own).
+    for def in &module.types {
+        let whole_struct = matches!(&def.kind, Kind::Struct(s) if s.keeps_members());
+        if !whole_struct && local.contains(&def.name) {
+            items.extend(absence::for_other(def));
+        }
+    }
     for (name, path) in &module.shared {
         // Under the name this schema gives it, so that `module::Root` exists
         // and every pinned name is there whichever modules are generated

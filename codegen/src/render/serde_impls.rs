@@ -20,19 +20,12 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
     let fields: Vec<Spec> = s
         .fields
         .iter()
-        .scan(0u32, |bit, f| {
-            let spec = Spec::new(f, *bit);
-            if f.presence().needs_bit() {
-                *bit += 1;
-            }
-            Some(spec)
-        })
+        .zip(s.presence_bits())
+        .map(|(f, bit)| Spec::new(f, bit.unwrap_or(0)))
         .collect();
     let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
     let types: Vec<&syn::Type> = fields.iter().map(|f| &f.ty).collect();
     let field_docs: Vec<Vec<Attribute>> = fields.iter().map(|f| f.docs.clone()).collect();
-    let all_optional = s.fields.iter().all(Field::decodes_absent);
-    let default = all_optional.then(|| quote!(Default,));
     let expecting = format!("a {name} object");
     let keys: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("K{i}")).collect();
     let jsons: Vec<LitStr> = fields
@@ -46,6 +39,11 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
         .map(|(f, slot)| f.finish(slot, &presence))
         .collect();
     let write: Vec<TokenStream> = fields.iter().map(|f| f.write(&presence)).collect();
+    let lack_bits: Vec<u32> = fields
+        .iter()
+        .filter(|f| f.field.absence_is_lack())
+        .map(|f| f.bit)
+        .collect();
     // Only a struct with absent-able fields keeps how they came.
     let (presence_field, presence_init, presence_out) = if s.needs_presence() {
         (
@@ -61,7 +59,7 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
     };
     let file: syn::File = parse_quote! {
         #(#docs)*
-        #[derive(Clone, Debug, #default)]
+        #[derive(Clone, Debug)]
         #[non_exhaustive]
         pub struct #ty {
             #( #(#field_docs)* pub #idents: #types, )*
@@ -70,11 +68,13 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
             pub #unknown: crate::Members,
             #presence_field
         }
-        /// Compares the fields and the unknown members; not whether a
-        /// `None` came as `null` or as an absent key.
+        /// Compares the fields, the unknown members and which required
+        /// members were absent (what `missing_required()` reports); not
+        /// whether an optional `None` came as `null` or as an absent key.
         impl ::std::cmp::PartialEq for #ty {
             fn eq(&self, other: &Self) -> bool {
                 true #( && self.#idents == other.#idents )* && self.#unknown == other.#unknown
+                    #( && self.#presence.get(#lack_bits) == other.#presence.get(#lack_bits) )*
             }
         }
         impl ::serde::Serialize for #ty {
@@ -147,7 +147,9 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
             }
         }
     };
-    file.items
+    let mut items = file.items;
+    items.extend(super::absence::for_struct(name, s));
+    items
 }
 
 /// What rendering needs of one field.
@@ -161,11 +163,11 @@ struct Spec<'a> {
 
 impl<'a> Spec<'a> {
     fn new(field: &'a Field, bit: u32) -> Self {
-        let ty =
-            syn::parse_str(&field.spelled).unwrap_or_else(|_| parse_quote!(::serde_json::Value));
+        let ty = super::absence::spelled(field);
         let mut paragraphs: Vec<&str> = field.docs.as_deref().into_iter().collect();
         let note = match field.presence() {
-            Presence::NullUnlessAbsent => Some("Required and nullable: `null` and an absent key both decode as `None`, which is written back as it came (`null` unless the key was absent)."),
+            Presence::NullUnlessAbsent => Some("Required and nullable: `null` and an absent key both decode as `None`, which is written back as it came (`null` unless the key was absent; `missing_required()` reports an absent one)."),
+            Presence::PresentUnlessAbsent if field.required && !field.tag => Some("Required: an absent key decodes as the empty value, which is not written back, and `missing_required()` reports it."),
             Presence::AbsentUnlessNull => Some("Optional: an absent key and `null` both decode as `None`, which is written back as it came (left out unless it came as `null`)."),
             _ => None,
         };
@@ -210,19 +212,18 @@ impl<'a> Spec<'a> {
                 }
             },
             Presence::PresentUnlessAbsent => {
-                let default = match &self.field.default {
-                    Some(value) => {
-                        let text = value.to_string();
-                        quote! { ::serde_json::from_str(#text).map_err(A::Error::custom)? }
-                    }
-                    None => quote! { ::std::default::Default::default() },
-                };
+                let absent = super::absence::absent_value(
+                    self.field,
+                    &self.ty,
+                    quote!(return Err(A::Error::custom(e))),
+                )
+                .unwrap_or_else(|| quote!(return Err(A::Error::missing_field(#json))));
                 quote! {
                     match #slot {
                         ::std::option::Option::Some(value) => value,
                         ::std::option::Option::None => {
                             #presence.set(#bit);
-                            #default
+                            #absent
                         }
                     }
                 }

@@ -22,10 +22,11 @@ fn structs_ignore_unknown_members_and_say_where_they_come_from() {
         "type": "object", "additionalProperties": false, "description": "A root.\r\n",
         "properties": {
             "a": {"type": "integer"},
+            "id": {"type": "string"},
             "n": {"type": "string", "nullable": true},
             "o": {"type": "string", "nullable": true}
         },
-        "required": ["a", "n"]
+        "required": ["a", "id", "n"]
     }));
     assert!(!out.contains("deny_unknown_fields"), "{out}");
     assert!(
@@ -47,17 +48,26 @@ fn structs_ignore_unknown_members_and_say_where_they_come_from() {
     // Required nullable and optional: written back as they came.
     assert!(out.contains("/// Required and nullable:"), "{out}");
     assert!(
-        out.contains("if self.n.is_some() || !self.presence.get(0u32)"),
+        out.contains("if self.n.is_some() || !self.presence.get(1u32)"),
         "{out}"
     );
     assert!(
-        out.contains("if self.o.is_some() || self.presence.get(1u32)"),
+        out.contains("if self.o.is_some() || self.presence.get(2u32)"),
         "{out}"
     );
+    // A required member decodes absent as its empty value, recorded; only
+    // the identity is refused.
     assert!(
-        out.contains("return Err(A::Error::missing_field(\"a\"))"),
+        out.contains("<i64 as crate::required::Empty>::empty()"),
         "{out}"
     );
+    assert!(out.contains("if !self.presence.get(0u32)"), "{out}");
+    assert!(
+        out.contains("return Err(A::Error::missing_field(\"id\"))"),
+        "{out}"
+    );
+    assert!(!out.contains("missing_field(\"a\")"), "{out}");
+    assert!(out.contains("pub fn missing_required(&self)"), "{out}");
 }
 
 #[test]
@@ -81,17 +91,19 @@ fn open_enums_compare_by_wire_value_and_tags_default() {
         out.contains("impl ::std::default::Default for RootObject"),
         "{out}"
     );
-    // The builder: the tag starts out as its only value, the status is
-    // required.
+    // The builder: an unset tag or status is what an absent one decodes
+    // as, recorded as absent.
     assert!(
-        out.contains(
-            "let r_object = ::std::option::Option::Some(self.object.unwrap_or_default());"
-        ),
+        out.contains("<RootObject as crate::required::Empty>::empty()"),
         "builder: {out}"
     );
     assert!(
-        out.contains("let r_status = self.status;"),
+        out.contains("<RootStatus as crate::required::Empty>::empty()"),
         "builder: {out}"
+    );
+    assert!(
+        out.contains("Self::Other(::std::string::String::new())"),
+        "{out}"
     );
     assert!(out.contains("pub struct RootBuilder"), "builder: {out}");
 }

@@ -10,8 +10,9 @@ use crate::model::Union;
 /// A discriminated union as an enum keyed on its tag property. A payload
 /// with a known tag decodes as that variant; one with an unknown tag is
 /// kept whole in the catch-all (a variant added by a newer API); one
-/// without the tag (the schema need not require it) decodes as the first
-/// variant that accepts it, as `oneOf` would choose.
+/// without the tag (the schema need not require it) decodes as the variant
+/// that fits best, as `oneOf` would choose: it gives the value back
+/// unchanged and lacks the fewest required members (the first of equals).
 pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
     let type_name = name;
     let name = Ident::new(name, Span::call_site());
@@ -90,19 +91,24 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                     },
                     ::std::option::Option::Some(_) => Err(D::Error::custom(#bad_tag)),
                     ::std::option::Option::None => {
-                        // Like `oneOf`: the variant that fits. One that
-                        // gives the value back unchanged fits best; failing
-                        // that, the first that accepts it (leniently).
-                        let mut first: ::std::option::Option<Self> = ::std::option::Option::None;
+                        // Like `oneOf`: the variant that fits. Since every
+                        // member but an identity may be absent, many
+                        // variants decode; the best gives the value back
+                        // unchanged and lacks the fewest required members
+                        // (one that strict validation would accept lacks
+                        // none); among equals, the first.
+                        let mut best: ::std::option::Option<((bool, ::std::cmp::Reverse<usize>), Self)> = ::std::option::Option::None;
                         #(
                             if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
-                                if ::serde_json::to_value(&v).is_ok_and(|again| again == value) {
-                                    return Ok(Self::#idents(v));
+                                let exact = ::serde_json::to_value(&v).is_ok_and(|again| again == value);
+                                let lacks = crate::MissingRequired::missing_required(&v).len();
+                                let rank = (exact, ::std::cmp::Reverse(lacks));
+                                if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                                    best = ::std::option::Option::Some((rank, Self::#idents(v)));
                                 }
-                                first.get_or_insert(Self::#idents(v));
                             }
                         )*
-                        if let ::std::option::Option::Some(found) = first {
+                        if let ::std::option::Option::Some((_, found)) = best {
                             return Ok(found);
                         }
                         Err(D::Error::custom(#no_match))
