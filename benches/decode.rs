@@ -6,7 +6,10 @@
 //! (which keeps them) against a hand-written model that keeps them with
 //! serde's `flatten` and against `Value`.
 //!
-//! `cargo bench --bench decode --features validate`; see BENCHMARKS.md.
+//! `cargo bench --bench decode --features validate,user`; see BENCHMARKS.md.
+
+// The User payload is one large `json!` literal.
+#![recursion_limit = "256"]
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};

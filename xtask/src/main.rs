@@ -7,16 +7,16 @@
 
 mod buildcheck;
 mod features;
-mod fetch;
 mod manifest;
 mod report;
+mod sources;
 mod sync;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 /// Maintainer tasks for clerk-types.
@@ -36,13 +36,28 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compare the vendored schemas with api-evangelist/clerk-com and say
+    /// Compare the vendored schemas with api-evangelist/clerk-com (or, with
+    /// --clerk, with Clerk's own OpenAPI) and say
     /// what each change does to users: does the current release still
     /// decode new payloads, which semver bump, the Rust API delta, the next
     /// version. `--write` vendors the new bytes and updates the names file.
     SyncSchema(SyncArgs),
     /// Print the Rust generated from every vendored schema.
     Codegen(CodegenArgs),
+    /// Derive one schema from a local copy of Clerk's OpenAPI by
+    /// api-evangelist's rule and print its bytes (what `sync-schema --clerk`
+    /// compares): to check the rule by hand against a published file.
+    DeriveSchema(DeriveArgs),
+}
+
+#[derive(Args)]
+struct DeriveArgs {
+    /// A `bapi/<version>.yml` file of clerk/openapi-specs.
+    #[arg(long, value_name = "FILE")]
+    spec: PathBuf,
+    /// The schema's key (`user`, `samlconnection`).
+    #[arg(value_name = "NAME")]
+    name: String,
 }
 
 #[derive(Args)]
@@ -55,7 +70,19 @@ struct SyncArgs {
     /// spells it: session, emailaddress, organizationmembership).
     #[arg(long, value_name = "NAME")]
     add: Option<String>,
-    /// The upstream ref to compare with, resolved to a commit first.
+    /// Compare with (and with --write or --add, vendor from) Clerk's own
+    /// OpenAPI, github.com/clerk/openapi-specs: each schema derived from
+    /// `components.schemas.<Name>` of `bapi/<version>.yml` by
+    /// api-evangelist's rule. Without it, each schema is compared with the
+    /// source the manifest records (api-evangelist/clerk-com by default).
+    #[arg(long)]
+    clerk: bool,
+    /// With --clerk: the API version file to derive from (`2025-11-10`);
+    /// default the newest `bapi/<date>.yml`.
+    #[arg(long, value_name = "DATE", requires = "clerk")]
+    api_version: Option<String>,
+    /// The ref to compare with (in either repository), resolved to a commit
+    /// first.
     #[arg(long = "ref", value_name = "REF", default_value = "main")]
     reference: String,
     /// Where raw files are downloaded from (a mirror, a test server).
@@ -108,18 +135,36 @@ fn run(cli: Cli) -> Result<u8> {
                 root,
                 write: args.write,
                 reference: args.reference,
-                upstream: fetch::Upstream {
-                    repository: "api-evangelist/clerk-com".into(),
-                    raw_base: args.upstream,
-                    api_base: args.github_api,
-                    timeout: Duration::from_secs(args.timeout),
-                    token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
+                choice: if args.clerk {
+                    sources::Choice::Clerk
+                } else {
+                    sources::Choice::Recorded
                 },
+                api_version: args.api_version,
+                raw_base: args.upstream,
+                api_base: args.github_api,
+                timeout: Duration::from_secs(args.timeout),
+                token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
             };
             match args.add {
                 Some(name) => sync::add(&options, &name),
                 None => sync::run(&options),
             }
+        }
+        Command::DeriveSchema(args) => {
+            let text = std::fs::read_to_string(&args.spec)
+                .with_context(|| format!("{}: cannot read", args.spec.display()))?;
+            let spec = sources::clerk::yaml::parse(&text)
+                .with_context(|| args.spec.display().to_string())?;
+            let place = |e: sources::clerk::derive::Underivable| {
+                anyhow::anyhow!("{}: {e}", args.spec.display())
+            };
+            let component =
+                sources::clerk::derive::component_for(&spec, &args.name).map_err(place)?;
+            let bytes =
+                sources::clerk::derive::derive(&spec, &component, &args.name).map_err(place)?;
+            print!("{bytes}");
+            Ok(0)
         }
         Command::Codegen(args) => {
             let set = clerk_types_codegen::vendored::load(&root.join("schema"))?.generate()?;

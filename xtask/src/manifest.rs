@@ -1,5 +1,7 @@
 //! `schema/manifest.toml`: which schemas are vendored and where each came
-//! from (repository, path, ref, commit, sha256, date), and the one way
+//! from (repository, path, ref, commit, sha256, date; for a schema derived
+//! from Clerk's spec also the component, the source file's sha256 and the
+//! rule's version), and the one way
 //! vendored files are replaced: atomically.
 
 use std::path::{Path, PathBuf};
@@ -27,6 +29,13 @@ pub struct Entry {
     pub sha256: String,
     /// The date of the sync (UTC, `YYYY-MM-DD`).
     pub synced: String,
+    /// For a schema derived from Clerk's spec: the component
+    /// (`components.schemas.<component>`).
+    pub component: Option<String>,
+    /// ... the sha256 of the source file (`path`) it was derived from.
+    pub source_sha256: Option<String>,
+    /// ... and the version of the rule that derived it.
+    pub rule: Option<String>,
 }
 
 /// The manifest file, edited in place so its comments survive.
@@ -72,6 +81,9 @@ impl Manifest {
                     commit: get("commit")?,
                     sha256: get("sha256")?,
                     synced: get("synced")?,
+                    component: get("component").ok(),
+                    source_sha256: get("source_sha256").ok(),
+                    rule: get("rule").ok(),
                 })
             })
             .collect()
@@ -112,6 +124,18 @@ impl Manifest {
                 ("synced", &entry.synced),
             ] {
                 t[key] = value(v.as_str());
+            }
+            for (key, v) in [
+                ("component", &entry.component),
+                ("source_sha256", &entry.source_sha256),
+                ("rule", &entry.rule),
+            ] {
+                match v {
+                    Some(v) => t[key] = value(v.as_str()),
+                    None => {
+                        t.remove(key);
+                    }
+                }
             }
         }
     }

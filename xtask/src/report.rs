@@ -18,8 +18,9 @@ pub struct Drift<'a> {
     pub file: &'a str,
     /// The commit the vendored copy came from.
     pub old_commit: &'a str,
-    /// The ref upstream was compared at.
-    pub reference: &'a str,
+    /// How the source is named (`upstream main`, or Clerk's file and
+    /// component at the ref).
+    pub source: &'a str,
     /// The commit the ref resolved to.
     pub new_commit: &'a str,
     /// The vendored text.
@@ -42,9 +43,9 @@ impl Drift<'_> {
         let short = |c: &str| c.get(..12).unwrap_or(c).to_owned();
         let _ = writeln!(
             out,
-            "{}: upstream {} ({}) differs from the vendored copy ({})",
+            "{}: {} ({}) differs from the vendored copy ({})",
             self.file,
-            self.reference,
+            self.source,
             short(self.new_commit),
             short(self.old_commit)
         );

@@ -12,9 +12,9 @@ use clerk_types_codegen::repin::{self, Repin};
 use clerk_types_codegen::vendored::{self, Schema, Vendored, NAMES_FILE};
 use serde_json::Value;
 
-use crate::fetch::Upstream;
 use crate::manifest::{self, Entry, Manifest};
 use crate::report;
+use crate::sources::{self, Choice, Provenance, Sources};
 
 /// What `sync-schema` was asked to do.
 pub struct Options {
@@ -22,10 +22,33 @@ pub struct Options {
     pub root: PathBuf,
     /// Vendor the new bytes when they differ.
     pub write: bool,
-    /// The upstream ref to compare with.
+    /// The upstream ref to compare with (in either repository).
     pub reference: String,
-    /// How to reach upstream.
-    pub upstream: Upstream,
+    /// Which source each schema is compared with.
+    pub choice: Choice,
+    /// Clerk's API version file to derive from (default: the newest).
+    pub api_version: Option<String>,
+    /// Base URL of raw file downloads.
+    pub raw_base: String,
+    /// Base URL of GitHub's REST API.
+    pub api_base: String,
+    /// Per-request time limit.
+    pub timeout: std::time::Duration,
+    /// `GITHUB_TOKEN`, if set.
+    pub token: Option<String>,
+}
+
+impl Options {
+    fn sources(&self) -> Sources {
+        Sources::new(
+            &self.raw_base,
+            &self.api_base,
+            self.timeout,
+            self.token.clone(),
+            &self.reference,
+            self.api_version.clone(),
+        )
+    }
 }
 
 /// `--add NAME`: vendors `json-schema/clerk-NAME-schema.json` at the commit
@@ -47,10 +70,10 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     if entries.iter().any(|e| e.name == name || e.file == file) {
         anyhow::bail!("{name} is vendored already (schema/{file}); plain `cargo xtask sync-schema` keeps it up to date");
     }
-    let path = format!("json-schema/{file}");
-    let commit = o.upstream.resolve(&o.reference)?;
-    let bytes = o.upstream.download(&commit, &path)?;
-    let label = upstream_label(&path, &commit);
+    let mut sources = o.sources();
+    let (bytes, provenance) = sources.bytes(name, o.choice == Choice::Clerk)?;
+    let commit = provenance.commit.clone();
+    let label = upstream_label(&provenance, &o.reference);
     clerk_types_codegen::parse(&label, &bytes)?;
     let current = vendored::load(&o.root.join("schema"))?;
     // It must generate together with what is vendored, as build.rs will.
@@ -72,16 +95,20 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
         .module(name)
         .map(|g| g.root().to_owned())
         .unwrap_or_default();
-    manifest.upsert(&Entry {
+    let blank = Entry {
         name: name.to_owned(),
         file: file.clone(),
-        repository: o.upstream.repository.clone(),
-        path,
-        reference: o.reference.clone(),
-        commit: commit.clone(),
-        sha256: manifest::sha256_hex(&bytes),
-        synced: manifest::today(),
-    });
+        repository: String::new(),
+        path: String::new(),
+        reference: String::new(),
+        commit: String::new(),
+        sha256: String::new(),
+        synced: String::new(),
+        component: None,
+        source_sha256: None,
+        rule: None,
+    };
+    manifest.upsert(&provenance.apply(&blank, &o.reference, &bytes));
     let text = manifest.render();
     let names_text = names.render();
     crate::buildcheck::crate_builds(
@@ -107,9 +134,9 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     }
     manifest::replace_all(&files)?;
     println!(
-        "added schema/{file} ({} at {}) and pinned the names of its types in schema/{NAMES_FILE}; the next cargo build with feature `{name}` (or `full`) generates clerk_types::{name} (root type {root})",
-        o.reference,
-        &commit[..12]
+        "added schema/{file} ({} ({})) and pinned the names of its types in schema/{NAMES_FILE}; the next cargo build with feature `{name}` (or `full`) generates clerk_types::{name} (root type {root})",
+        provenance.label(&o.reference),
+        sources::clerk::short(&commit)
     );
     match new_toml {
         Some(_) => println!("Cargo.toml: added feature `{name}`, enabled by `full`"),
@@ -124,6 +151,7 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
 /// One drifted schema.
 struct Drift {
     entry: Entry,
+    provenance: Provenance,
     old: Vec<u8>,
     new: Vec<u8>,
     repins: Vec<Repin>,
@@ -135,7 +163,7 @@ pub fn run(o: &Options) -> Result<u8> {
     let mut manifest = Manifest::load(&o.root)?;
     let entries = manifest.entries()?;
     let current = vendored::load(&o.root.join("schema"))?;
-    let commit = o.upstream.resolve(&o.reference)?;
+    let mut sources = o.sources();
     let mut names = current.names.clone();
     let mut schemas = current.schemas.clone();
     let mut drifts = Vec::new();
@@ -151,17 +179,18 @@ pub fn run(o: &Options) -> Result<u8> {
                     entry.file
                 )
             })?;
-        let new = o.upstream.download(&commit, &entry.path)?;
+        let from_clerk = sources::from_clerk(entry, o.choice);
+        let (new, provenance) = sources.bytes(&entry.name, from_clerk)?;
         if old == new {
             println!(
                 "{}: up to date with {} ({})",
                 entry.file,
-                o.reference,
-                &commit[..12]
+                provenance.at(&o.reference),
+                sources::clerk::short(&provenance.commit)
             );
             continue;
         }
-        let label = upstream_label(&entry.path, &commit);
+        let label = upstream_label(&provenance, &o.reference);
         let old_json = clerk_types_codegen::parse(&format!("schema/{}", entry.file), &old)?;
         let new_json = clerk_types_codegen::parse(&label, &new)?;
         if !new_json.is_object() {
@@ -173,13 +202,16 @@ pub fn run(o: &Options) -> Result<u8> {
         }
         drifts.push(Drift {
             entry: entry.clone(),
+            provenance,
             edits: compat::schema_edits(&old_json, &new_json),
             old,
             new,
             repins: Vec::new(),
         });
     }
-    list_unvendored(o, &commit, &entries);
+    if o.choice == Choice::Recorded && entries.iter().any(|e| !sources::from_clerk(e, o.choice)) {
+        list_unvendored(&mut sources, &entries);
+    }
     if drifts.is_empty() {
         return Ok(0);
     }
@@ -214,7 +246,7 @@ pub fn run(o: &Options) -> Result<u8> {
             }
             Err(_) => None,
         };
-        let text = render(o, drift, &commit, comparison.as_ref());
+        let text = render(o, drift, comparison.as_ref());
         print!("{text}");
         println!();
         if let Some(c) = &comparison {
@@ -228,12 +260,11 @@ pub fn run(o: &Options) -> Result<u8> {
     if o.write {
         let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         for drift in &drifts {
-            let mut updated = drift.entry.clone();
-            updated.reference = o.reference.clone();
-            updated.commit = commit.clone();
-            updated.sha256 = manifest::sha256_hex(&drift.new);
-            updated.synced = manifest::today();
-            manifest.upsert(&updated);
+            manifest.upsert(
+                &drift
+                    .provenance
+                    .apply(&drift.entry, &o.reference, &drift.new),
+            );
             files.push((
                 o.root.join("schema").join(&drift.entry.file),
                 drift.new.clone(),
@@ -269,12 +300,7 @@ pub fn run(o: &Options) -> Result<u8> {
     Ok(if o.write { 0 } else { 1 })
 }
 
-fn render(
-    o: &Options,
-    drift: &Drift,
-    commit: &str,
-    comparison: Option<&compat::Comparison>,
-) -> String {
+fn render(o: &Options, drift: &Drift, comparison: Option<&compat::Comparison>) -> String {
     let (old_text, new_text) = (
         String::from_utf8_lossy(&drift.old),
         String::from_utf8_lossy(&drift.new),
@@ -282,8 +308,8 @@ fn render(
     report::Drift {
         file: &drift.entry.file,
         old_commit: &drift.entry.commit,
-        reference: &o.reference,
-        new_commit: commit,
+        source: &drift.provenance.label(&o.reference),
+        new_commit: &drift.provenance.commit,
         old_text: &old_text,
         new_text: &new_text,
         comparison,
@@ -293,8 +319,17 @@ fn render(
     .render()
 }
 
-fn upstream_label(path: &str, commit: &str) -> String {
-    format!("upstream {path} at {}", &commit[..commit.len().min(12)])
+/// How errors name the new bytes: `upstream json-schema/... at <commit>`,
+/// or Clerk's file and component.
+fn upstream_label(provenance: &Provenance, _reference: &str) -> String {
+    let at = sources::clerk::short(&provenance.commit);
+    match &provenance.derived {
+        None => format!("upstream {} at {at}", provenance.path),
+        Some(d) => format!(
+            "{} {} components.schemas.{} at {at} (derived)",
+            provenance.repository, provenance.path, d.component
+        ),
+    }
 }
 
 /// The crate's version, from the root `Cargo.toml`.
@@ -314,16 +349,16 @@ fn crate_version(root: &Path) -> Result<compat::Version> {
 
 /// Names the upstream schemas not vendored yet. Informational: a failure
 /// here is reported but does not fail the sync.
-fn list_unvendored(o: &Options, commit: &str, entries: &[Entry]) {
-    match o.upstream.list(commit, "json-schema") {
+fn list_unvendored(sources: &mut Sources, entries: &[Entry]) {
+    let listed = sources
+        .evangelist_commit()
+        .and_then(|commit| sources.evangelist().list(&commit, "json-schema"));
+    match listed {
         Ok(names) => {
             let missing: Vec<&str> = names
                 .iter()
                 .map(String::as_str)
-                .filter(|n| {
-                    n.ends_with("-schema.json")
-                        && !entries.iter().any(|e| e.path.ends_with(&format!("/{n}")))
-                })
+                .filter(|n| n.ends_with("-schema.json") && !entries.iter().any(|e| e.file == *n))
                 .collect();
             if !missing.is_empty() {
                 println!(

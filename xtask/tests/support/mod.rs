@@ -96,6 +96,33 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Serves clerk/openapi-specs as GitHub does: `main` resolving to
+    /// `commit`, the listing of `bapi/`, and `files` under the commit.
+    pub fn clerk(&self, commit: &str, files: &[(&str, &[u8])]) {
+        let sha = format!("{{\"sha\": \"{commit}\", \"commit\": {{}}}}");
+        self.route(
+            "/repos/clerk/openapi-specs/commits/main",
+            Reply::Body(200, sha.into_bytes()),
+        );
+        let listing: Vec<String> = files
+            .iter()
+            .filter_map(|(path, _)| path.strip_prefix("bapi/"))
+            .map(|name| format!("{{\"name\": \"{name}\", \"type\": \"file\"}}"))
+            .collect();
+        self.route(
+            &format!("/repos/clerk/openapi-specs/contents/bapi?ref={commit}"),
+            Reply::Body(200, format!("[{}]", listing.join(",")).into_bytes()),
+        );
+        for (path, bytes) in files {
+            self.route(
+                &format!("/clerk/openapi-specs/{commit}/{path}"),
+                Reply::Body(200, bytes.to_vec()),
+            );
+        }
+    }
+}
+
 fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>, requests: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone"));
     let mut head = String::new();
@@ -144,6 +171,7 @@ fn respond(out: &mut TcpStream, status: u16, body: &[u8]) -> std::io::Result<()>
 #[path = "../../../tests/support/scratch.rs"]
 mod scratch;
 
+#[allow(unused_imports)]
 pub use scratch::{repo_root, run_probe};
 
 /// A fresh copy of the crate to run the xtask against without touching the

@@ -1,0 +1,201 @@
+//! Where vendored schemas come from. Two sources, each a named rule that
+//! produces the bytes in `schema/`:
+//!
+//! - api-evangelist/clerk-com (the default): its
+//!   `json-schema/clerk-<key>-schema.json`, byte for byte;
+//! - Clerk's own OpenAPI, clerk/openapi-specs ([`clerk`]): the component
+//!   of `bapi/<version>.yml`, derived by api-evangelist's rule.
+//!
+//! [`Sources`] fetches each at most once per run (Clerk's spec is 700 KB
+//! of YAML) and says, for every schema, which bytes the source gives and
+//! their provenance, which the manifest records.
+
+pub mod clerk;
+pub mod github;
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::manifest::{self, Entry};
+use github::Upstream;
+
+/// api-evangelist's repository.
+pub const EVANGELIST: &str = "api-evangelist/clerk-com";
+
+/// Where a schema's bytes came from, as the manifest records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// `owner/name`.
+    pub repository: String,
+    /// The file in that repository.
+    pub path: String,
+    /// The commit.
+    pub commit: String,
+    /// For a derived schema: the component, the sha256 of the source
+    /// file, and the rule's version.
+    pub derived: Option<Derived>,
+}
+
+/// How a schema was derived from a source file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Derived {
+    /// `components.schemas.<component>`.
+    pub component: String,
+    /// sha256 of the source file.
+    pub source_sha256: String,
+    /// [`clerk::derive::RULE`].
+    pub rule: String,
+}
+
+impl Provenance {
+    /// `entry` updated to these bytes from this source.
+    pub fn apply(&self, entry: &Entry, reference: &str, bytes: &[u8]) -> Entry {
+        Entry {
+            repository: self.repository.clone(),
+            path: self.path.clone(),
+            reference: reference.to_owned(),
+            commit: self.commit.clone(),
+            sha256: manifest::sha256_hex(bytes),
+            synced: manifest::today(),
+            component: self.derived.as_ref().map(|d| d.component.clone()),
+            source_sha256: self.derived.as_ref().map(|d| d.source_sha256.clone()),
+            rule: self.derived.as_ref().map(|d| d.rule.clone()),
+            ..entry.clone()
+        }
+    }
+
+    /// How an "up to date with ..." line names the source: the ref for
+    /// api-evangelist (`main`), the file and component for Clerk.
+    pub fn at(&self, reference: &str) -> String {
+        match &self.derived {
+            None => reference.to_owned(),
+            Some(_) => self.label(reference),
+        }
+    }
+
+    /// How a report names the source: `upstream main` or `clerk/openapi-specs
+    /// bapi/2025-11-10.yml (api-evangelist's rule) at main`.
+    pub fn label(&self, reference: &str) -> String {
+        match &self.derived {
+            None => format!("upstream {reference}"),
+            Some(d) => format!(
+                "{} {} components.schemas.{} (api-evangelist's rule) at {reference}",
+                self.repository, self.path, d.component
+            ),
+        }
+    }
+}
+
+/// Which source a run compares with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Each schema with the source the manifest says it came from.
+    Recorded,
+    /// Every schema with Clerk's own spec.
+    Clerk,
+}
+
+/// The sources of one run, each fetched at most once.
+pub struct Sources {
+    evangelist: Upstream,
+    clerk: Upstream,
+    reference: String,
+    api_version: Option<String>,
+    evangelist_commit: Option<String>,
+    spec: Option<clerk::Spec>,
+}
+
+impl Sources {
+    /// Both repositories at the same GitHub base URLs.
+    pub fn new(
+        raw_base: &str,
+        api_base: &str,
+        timeout: Duration,
+        token: Option<String>,
+        reference: &str,
+        api_version: Option<String>,
+    ) -> Self {
+        let at = |repository: &str| Upstream {
+            repository: repository.to_owned(),
+            raw_base: raw_base.to_owned(),
+            api_base: api_base.to_owned(),
+            timeout,
+            token: token.clone(),
+        };
+        Sources {
+            evangelist: at(EVANGELIST),
+            clerk: at(clerk::REPOSITORY),
+            reference: reference.to_owned(),
+            api_version,
+            evangelist_commit: None,
+            spec: None,
+        }
+    }
+
+    /// api-evangelist, to list its files.
+    pub fn evangelist(&self) -> &Upstream {
+        &self.evangelist
+    }
+
+    /// The commit api-evangelist's ref resolves to.
+    pub fn evangelist_commit(&mut self) -> Result<String> {
+        if let Some(c) = &self.evangelist_commit {
+            return Ok(c.clone());
+        }
+        let c = self.evangelist.resolve(&self.reference)?;
+        self.evangelist_commit = Some(c.clone());
+        Ok(c)
+    }
+
+    /// Clerk's spec at the ref, fetched and parsed once.
+    pub fn spec(&mut self) -> Result<&clerk::Spec> {
+        if self.spec.is_none() {
+            let commit = self.clerk.resolve(&self.reference)?;
+            self.spec = Some(clerk::Spec::fetch(
+                &self.clerk,
+                &commit,
+                self.api_version.as_deref(),
+            )?);
+        }
+        Ok(self.spec.as_ref().expect("fetched above"))
+    }
+
+    /// The bytes of schema `key` (file `clerk-<key>-schema.json`) that the
+    /// chosen source gives, with their provenance.
+    pub fn bytes(&mut self, key: &str, from_clerk: bool) -> Result<(Vec<u8>, Provenance)> {
+        if from_clerk {
+            let spec = self.spec()?;
+            let (component, bytes) = spec.derive(key)?;
+            let provenance = Provenance {
+                repository: clerk::REPOSITORY.to_owned(),
+                path: spec.path.clone(),
+                commit: spec.commit.clone(),
+                derived: Some(Derived {
+                    component,
+                    source_sha256: spec.sha256.clone(),
+                    rule: clerk::derive::RULE.to_owned(),
+                }),
+            };
+            return Ok((bytes, provenance));
+        }
+        let commit = self.evangelist_commit()?;
+        let path = format!("json-schema/clerk-{key}-schema.json");
+        let bytes = self.evangelist.download(&commit, &path)?;
+        Ok((
+            bytes,
+            Provenance {
+                repository: EVANGELIST.to_owned(),
+                path,
+                commit,
+                derived: None,
+            },
+        ))
+    }
+}
+
+/// Whether `entry` came from Clerk's spec (so is compared with it by
+/// default).
+pub fn from_clerk(entry: &Entry, choice: Choice) -> bool {
+    choice == Choice::Clerk || entry.repository == clerk::REPOSITORY
+}

@@ -1,0 +1,252 @@
+//! `cargo xtask sync-schema --clerk`: the vendored schemas against Clerk's
+//! own OpenAPI, derived by api-evangelist's rule, served by a stand-in for
+//! GitHub on 127.0.0.1 at clerk/openapi-specs' own paths. The specs here
+//! are made from the vendored Client schema itself (JSON is YAML), so the
+//! rule must give back its bytes exactly.
+
+mod support;
+
+use std::path::Path;
+
+use support::{project, snapshot, xtask, Reply, Server};
+
+const COMMIT: &str = "89abcdef0123456789abcdef0123456789abcdef";
+const SPEC_PATH: &str = "bapi/2025-11-10.yml";
+
+/// The component a vendored schema was derived from: its text without
+/// the header the rule adds, on one line (JSON strings hold no newlines).
+fn component(key: &str, name: &str) -> String {
+    let text = std::fs::read_to_string(
+        support::repo_root().join(format!("schema/clerk-{key}-schema.json")),
+    )
+    .expect("vendored schema");
+    let body = text
+        .split_once(&format!("\"description\": \"Clerk {name} object.\","))
+        .expect("the header")
+        .1;
+    let text = format!("{{{body}");
+    let one_line: Vec<&str> = text.lines().map(str::trim_start).collect();
+    one_line.join(" ")
+}
+
+/// The component the vendored Client was derived from, edited.
+fn client_component(edit: impl FnOnce(String) -> String) -> String {
+    edit(component("client", "Client"))
+}
+
+/// A spec in YAML whose `Client` is a `$ref` to the body.
+fn spec(body: &str) -> Vec<u8> {
+    format!(
+        "openapi: 3.0.3\ninfo:\n  title: Clerk Backend API\n  version: '2025-11-10'\ncomponents:\n  schemas:\n    Client:\n      $ref: '#/components/schemas/ClientBody'\n    ClientBody: {body}\n"
+    )
+    .into_bytes()
+}
+
+fn run(dir: &Path, server: &Server, extra: &[&str]) -> (String, String, i32) {
+    let mut args = vec![
+        "sync-schema",
+        "--clerk",
+        "--upstream",
+        &server.base,
+        "--github-api",
+        &server.base,
+    ];
+    args.extend_from_slice(extra);
+    xtask(dir, &args, &[])
+}
+
+#[test]
+fn the_rule_gives_back_the_vendored_bytes_so_it_is_in_sync() {
+    let dir = project("clerk-in-sync");
+    let before = snapshot(&dir);
+    let server = Server::start();
+    server.clerk(
+        COMMIT,
+        &[
+            ("bapi/2024-10-01.yml", b"openapi: 3.0.3\n"),
+            (SPEC_PATH, &spec(&client_component(|c| c))),
+        ],
+    );
+    let (out, err, code) = run(&dir, &server, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("clerk-client-schema.json: up to date with clerk/openapi-specs bapi/2025-11-10.yml components.schemas.Client (api-evangelist's rule) at main (89abcdef0123)"),
+        "the newest version file, by its date: {out}"
+    );
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn a_stale_copy_is_reported_then_vendored_with_its_provenance() {
+    let dir = project("clerk-stale");
+    let server = Server::start();
+    let newer = client_component(|c| {
+        c.replacen(
+            "\"properties\": {",
+            "\"properties\": { \"captcha_bypass\": { \"type\": \"boolean\", \"description\": \"New in Clerk's spec.\" },",
+            1,
+        )
+    });
+    let bytes = spec(&newer);
+    server.clerk(COMMIT, &[(SPEC_PATH, &bytes)]);
+    let (out, err, code) = run(&dir, &server, &[]);
+    assert_eq!(code, 1, "{out}{err}");
+    for line in [
+        "clerk-client-schema.json: clerk/openapi-specs bapi/2025-11-10.yml components.schemas.Client (api-evangelist's rule) at main (89abcdef0123) differs from the vendored copy (f1c8d5ddd10f)",
+        "captcha_bypass: property added (optional)",
+        "decoding unaffected; semver minor",
+        "recommended version bump: minor, 0.1.0 -> 0.1.1 (the current release still decodes every new payload)",
+    ] {
+        assert!(out.contains(line), "expected {line:?} in\n{out}");
+    }
+    let (out, err, code) = run(&dir, &server, &["--write"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let manifest = std::fs::read_to_string(dir.join("schema/manifest.toml")).expect("manifest");
+    let sha = |b: &[u8]| {
+        use sha2::Digest;
+        sha2::Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect::<String>()
+    };
+    let written = std::fs::read(dir.join("schema/clerk-client-schema.json")).expect("written");
+    for line in [
+        "repository = \"clerk/openapi-specs\"".to_owned(),
+        "path = \"bapi/2025-11-10.yml\"".to_owned(),
+        format!("commit = \"{COMMIT}\""),
+        "component = \"Client\"".to_owned(),
+        format!("source_sha256 = \"{}\"", sha(&bytes)),
+        format!("sha256 = \"{}\"", sha(&written)),
+        "rule = \"api-evangelist-2026-05\"".to_owned(),
+    ] {
+        assert!(manifest.contains(&line), "expected {line:?} in\n{manifest}");
+    }
+    // A later plain run compares it with the source it came from: in sync.
+    let (out, err, code) = xtask(
+        &dir,
+        &[
+            "sync-schema",
+            "--upstream",
+            &server.base,
+            "--github-api",
+            &server.base,
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("up to date with clerk/openapi-specs"), "{out}");
+}
+
+#[test]
+fn what_the_rule_cannot_derive_is_refused_in_one_line_and_nothing_is_written() {
+    /// A name, the spec served, extra arguments, what the one line says.
+    type Case<'a> = (&'a str, Vec<u8>, Vec<&'a str>, &'a [&'a str]);
+    let cases: Vec<Case> = vec![
+        (
+            "not-yaml",
+            b"openapi: [3.0.3\ncomponents: {".to_vec(),
+            vec![],
+            &["clerk/openapi-specs bapi/2025-11-10.yml at 89abcdef0123", "not YAML"],
+        ),
+        (
+            "no-component",
+            b"openapi: 3.0.3\ncomponents:\n  schemas:\n    User: {type: object}\n".to_vec(),
+            vec![],
+            &["at /components/schemas: no component named `client`"],
+        ),
+        (
+            "unresolved",
+            spec("{\"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/components/schemas/Gone\"}}}"),
+            vec![],
+            &["at /components/schemas/ClientBody/properties/x/$ref: `$ref: #/components/schemas/Gone` does not resolve"],
+        ),
+        (
+            "cycle",
+            b"components:\n  schemas:\n    Client:\n      $ref: '#/components/schemas/B'\n    B:\n      $ref: '#/components/schemas/Client'\n".to_vec(),
+            vec![],
+            &["a cycle"],
+        ),
+        (
+            "too-big",
+            vec![b'#'; 4 * 1024 * 1024 + 10],
+            vec![],
+            &["larger than"],
+        ),
+        (
+            "no-such-version",
+            spec(&client_component(|c| c)),
+            vec!["--api-version", "2099-01-01"],
+            &["clerk/openapi-specs bapi/2099-01-01.yml at 89abcdef0123: cannot download", "HTTP 404"],
+        ),
+    ];
+    for (name, bytes, extra, expected) in cases {
+        let dir = project(&format!("clerk-bad-{name}"));
+        let before = snapshot(&dir);
+        let server = Server::start();
+        server.clerk(COMMIT, &[(SPEC_PATH, &bytes)]);
+        for write in [false, true] {
+            let mut args = extra.clone();
+            if write {
+                args.push("--write");
+            }
+            let (out, err, code) = run(&dir, &server, &args);
+            assert_eq!(code, 2, "{name}: {out}{err}");
+            assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
+            for e in expected {
+                assert!(err.contains(e), "{name}: expected {e:?} in {err}");
+            }
+            assert_eq!(snapshot(&dir), before, "{name}: nothing written");
+        }
+    }
+    // A version file that is not a date.
+    let dir = project("clerk-bad-version-name");
+    let server = Server::start();
+    server.clerk(COMMIT, &[]);
+    let (_, err, code) = run(&dir, &server, &["--api-version", "../etc/passwd"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("expected a date"), "{err}");
+    server.route(
+        "/repos/clerk/openapi-specs/contents/bapi?ref=89abcdef0123456789abcdef0123456789abcdef",
+        Reply::Body(200, b"[]".to_vec()),
+    );
+    let (_, err, code) = run(&dir, &server, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no bapi/YYYY-MM-DD.yml"), "{err}");
+}
+
+#[test]
+fn add_vendors_a_schema_derived_from_clerk() {
+    let dir = project("clerk-add");
+    let server = Server::start();
+    let yaml = format!(
+        "components:\n  schemas:\n    Client: {}\n    Session: {}\n",
+        component("client", "Client"),
+        component("session", "Session")
+    );
+    server.clerk(COMMIT, &[(SPEC_PATH, yaml.as_bytes())]);
+    let (out, err, code) = xtask(
+        &dir,
+        &[
+            "sync-schema",
+            "--add",
+            "session",
+            "--clerk",
+            "--upstream",
+            &server.base,
+            "--github-api",
+            &server.base,
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let written = std::fs::read(dir.join("schema/clerk-session-schema.json")).expect("written");
+    let vendored = std::fs::read(support::repo_root().join("schema/clerk-session-schema.json"))
+        .expect("vendored");
+    assert!(
+        written == vendored,
+        "the derivation gives back the published bytes"
+    );
+    let manifest = std::fs::read_to_string(dir.join("schema/manifest.toml")).expect("manifest");
+    assert!(manifest.contains("component = \"Session\""), "{manifest}");
+    assert!(out.contains("added schema/clerk-session-schema.json (clerk/openapi-specs bapi/2025-11-10.yml components.schemas.Session"), "{out}");
+}
