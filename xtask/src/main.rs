@@ -7,6 +7,7 @@
 
 mod buildcheck;
 mod features;
+mod freshness;
 mod manifest;
 mod report;
 mod sources;
@@ -44,10 +45,37 @@ enum Command {
     SyncSchema(SyncArgs),
     /// Print the Rust generated from every vendored schema.
     Codegen(CodegenArgs),
+    /// How far each vendored schema lags Clerk's own OpenAPI
+    /// (clerk/openapi-specs), with the Clerk commit each change dates from.
+    /// Exit 0 when all are in step, 1 when some lag.
+    Freshness(FreshnessArgs),
     /// Derive one schema from a local copy of Clerk's OpenAPI by
     /// api-evangelist's rule and print its bytes (what `sync-schema --clerk`
     /// compares): to check the rule by hand against a published file.
     DeriveSchema(DeriveArgs),
+}
+
+#[derive(Args)]
+struct FreshnessArgs {
+    /// The API version file to follow (`2025-11-10`); default the newest.
+    #[arg(long, value_name = "DATE")]
+    api_version: Option<String>,
+    /// The ref of clerk/openapi-specs to start from.
+    #[arg(long = "ref", value_name = "REF", default_value = "main")]
+    reference: String,
+    /// Where raw files are downloaded from.
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://raw.githubusercontent.com"
+    )]
+    upstream: String,
+    /// The GitHub API.
+    #[arg(long, value_name = "URL", default_value = "https://api.github.com")]
+    github_api: String,
+    /// Give up on a request after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: u64,
 }
 
 #[derive(Args)]
@@ -151,6 +179,18 @@ fn run(cli: Cli) -> Result<u8> {
                 None => sync::run(&options),
             }
         }
+        Command::Freshness(args) => freshness::run(&freshness::Options {
+            root,
+            reference: args.reference,
+            api_version: args.api_version,
+            upstream: sources::github::Upstream {
+                repository: sources::clerk::REPOSITORY.to_owned(),
+                raw_base: args.upstream,
+                api_base: args.github_api,
+                timeout: Duration::from_secs(args.timeout),
+                token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
+            },
+        }),
         Command::DeriveSchema(args) => {
             let text = std::fs::read_to_string(&args.spec)
                 .with_context(|| format!("{}: cannot read", args.spec.display()))?;

@@ -250,3 +250,74 @@ fn add_vendors_a_schema_derived_from_clerk() {
     assert!(manifest.contains("component = \"Session\""), "{manifest}");
     assert!(out.contains("added schema/clerk-session-schema.json (clerk/openapi-specs bapi/2025-11-10.yml components.schemas.Session"), "{out}");
 }
+
+#[test]
+fn freshness_names_the_clerk_commit_each_change_dates_from() {
+    let dir = project("clerk-freshness");
+    let before = snapshot(&dir);
+    let server = Server::start();
+    let sha = |n: u8| format!("{n:02x}").repeat(20);
+    let with = |props: &str| {
+        let extra = props.to_owned();
+        spec(&client_component(move |c| {
+            c.replacen(
+                "\"properties\": {",
+                &format!("\"properties\": {{{extra}"),
+                1,
+            )
+        }))
+    };
+    // Newest first: head adds `b`; the one before touched the file without
+    // changing the Client; the one before added `a`; the oldest is what
+    // api-evangelist copied.
+    let states = [
+        (
+            sha(4),
+            "2026-08-14",
+            with("\"a\": {\"type\": \"string\"}, \"b\": {\"type\": \"string\"},"),
+        ),
+        (sha(3), "2026-07-01", with("\"a\": {\"type\": \"string\"},")),
+        (sha(2), "2026-05-29", with("\"a\": {\"type\": \"string\"},")),
+        (sha(1), "2026-05-11", spec(&client_component(|c| c))),
+    ];
+    server.clerk(&states[0].0, &[(SPEC_PATH, &states[0].2)]);
+    for (commit, _, bytes) in &states {
+        server.route(
+            &format!("/clerk/openapi-specs/{commit}/{SPEC_PATH}"),
+            Reply::Body(200, bytes.clone()),
+        );
+    }
+    let listing: Vec<String> = states
+        .iter()
+        .map(|(c, d, _)| format!("{{\"sha\": \"{c}\", \"commit\": {{\"committer\": {{\"date\": \"{d}T09:00:00Z\"}}}}}}"))
+        .collect();
+    server.route(
+        &format!(
+            "/repos/clerk/openapi-specs/commits?sha={}&path={SPEC_PATH}&per_page=100",
+            states[0].0
+        ),
+        Reply::Body(200, format!("[{}]", listing.join(",")).into_bytes()),
+    );
+    let (out, err, code) = xtask(
+        &dir,
+        &[
+            "freshness",
+            "--upstream",
+            &server.base,
+            "--github-api",
+            &server.base,
+        ],
+        &[],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(&format!(
+            "clerk-client-schema.json: behind Clerk by 2 change(s), dating from: 2026-05-29 {}, 2026-08-14 {}",
+            &sha(2)[..12],
+            &sha(4)[..12]
+        )),
+        "{out}"
+    );
+    assert!(out.contains("1 of 1 vendored schemas lag Clerk"), "{out}");
+    assert_eq!(snapshot(&dir), before, "a report only");
+}

@@ -115,6 +115,44 @@ impl Upstream {
         self.get(&url, "*/*")
     }
 
+    /// The commits that touched `path`, newest first, from `commit` back
+    /// (at most `limit`): each SHA with its committer date.
+    pub fn commits_touching(
+        &self,
+        commit: &str,
+        path: &str,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>> {
+        let url = format!(
+            "{}/repos/{}/commits?sha={}&path={}&per_page={}",
+            self.api_base.trim_end_matches('/'),
+            self.repository,
+            commit,
+            path,
+            limit.min(100)
+        );
+        let value = self.get_json(&url)?;
+        let list = value
+            .as_array()
+            .with_context(|| format!("GET {url}: the answer is not a list of commits"))?;
+        list.iter()
+            .map(|c| {
+                let sha = c
+                    .get("sha")
+                    .and_then(Value::as_str)
+                    .filter(|s| s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit()));
+                let date = c
+                    .pointer("/commit/committer/date")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                match sha {
+                    Some(sha) => Ok((sha.to_ascii_lowercase(), date.to_owned())),
+                    None => anyhow::bail!("GET {url}: a commit without a SHA"),
+                }
+            })
+            .collect()
+    }
+
     /// The names of the files in directory `dir` at `commit` (GitHub's
     /// contents API).
     pub fn list(&self, commit: &str, dir: &str) -> Result<Vec<String>> {

@@ -1,0 +1,124 @@
+//! `cargo xtask freshness`: how far each vendored schema lags Clerk's own
+//! spec, and the Clerk commit each change dates from. Walks the commits
+//! that touched the version file, newest first, deriving the schema at each
+//! (every spec is fetched and parsed once), back to the commit whose
+//! derivation equals the vendored bytes.
+
+use anyhow::{Context, Result};
+
+use crate::manifest::Manifest;
+use crate::sources::clerk::{self, short, Spec};
+use crate::sources::github::Upstream;
+
+/// How many commits of the version file are looked at, at most.
+pub const MAX_COMMITS: usize = 100;
+
+/// What `freshness` was asked.
+pub struct Options {
+    /// The project root.
+    pub root: std::path::PathBuf,
+    /// The ref of clerk/openapi-specs to start from.
+    pub reference: String,
+    /// The version file (default: the newest).
+    pub api_version: Option<String>,
+    /// clerk/openapi-specs on GitHub (or a stand-in).
+    pub upstream: Upstream,
+}
+
+/// Prints the report; exit status 0 when every schema is in step with
+/// Clerk, 1 when some lag.
+pub fn run(o: &Options) -> Result<u8> {
+    let entries = Manifest::load(&o.root)?.entries()?;
+    let head = o.upstream.resolve(&o.reference)?;
+    let newest = Spec::fetch(&o.upstream, &head, o.api_version.as_deref())?;
+    let commits = o
+        .upstream
+        .commits_touching(&head, &newest.path, MAX_COMMITS)
+        .with_context(|| {
+            format!(
+                "{}: cannot list the commits of {}",
+                clerk::REPOSITORY,
+                newest.path
+            )
+        })?;
+    // Parsed specs, newest first (index 0 is `head`'s), fetched lazily.
+    let mut specs: Vec<Option<Spec>> = Vec::new();
+    let mut lagging = 0;
+    println!(
+        "Freshness against {} {} at {} ({}):",
+        clerk::REPOSITORY,
+        newest.path,
+        o.reference,
+        short(&head)
+    );
+    for entry in &entries {
+        let vendored = std::fs::read(o.root.join("schema").join(&entry.file))
+            .with_context(|| format!("schema/{}: cannot read", entry.file))?;
+        let (_, current) = newest.derive(&entry.name)?;
+        if current == vendored {
+            println!("  {}: in step with Clerk", entry.file);
+            continue;
+        }
+        lagging += 1;
+        // Newest first: each commit's derivation, back to the first that
+        // equals the vendored bytes (api-evangelist's copy is that state).
+        let mut derived: Vec<Vec<u8>> = Vec::new();
+        let mut found = false;
+        for (i, (sha, _)) in commits.iter().enumerate() {
+            if specs.len() <= i {
+                specs.push(Spec::fetch(&o.upstream, sha, Some(version(&newest.path))).ok());
+            }
+            let Some(Ok((_, bytes))) = specs[i].as_ref().map(|s| s.derive(&entry.name)) else {
+                break;
+            };
+            if bytes == vendored {
+                found = true;
+                break;
+            }
+            derived.push(bytes);
+        }
+        // A commit changed the schema if its derivation differs from the
+        // one before it (older); oldest first.
+        let mut changes: Vec<(String, String)> = Vec::new();
+        for i in (0..derived.len()).rev() {
+            let before = derived.get(i + 1).or(found.then_some(&vendored));
+            if before.is_none_or(|b| *b != derived[i]) {
+                changes.push(commits[i].clone());
+            }
+        }
+        let list: Vec<String> = changes
+            .iter()
+            .map(|(sha, date)| format!("{} {}", &date[..date.len().min(10)], short(sha)))
+            .collect();
+        if found {
+            println!(
+                "  {}: behind Clerk by {} change(s), dating from: {}",
+                entry.file,
+                changes.len(),
+                list.join(", ")
+            );
+        } else {
+            println!(
+                "  {}: behind Clerk since before the oldest of {} commits looked at ({})",
+                entry.file,
+                commits.len(),
+                list.first().map(String::as_str).unwrap_or("none")
+            );
+        }
+    }
+    println!(
+        "{lagging} of {} vendored schemas lag Clerk{}",
+        entries.len(),
+        if lagging > 0 {
+            "; `cargo xtask sync-schema --clerk` says what vendoring them would do"
+        } else {
+            ""
+        }
+    );
+    Ok(u8::from(lagging > 0))
+}
+
+/// `2025-11-10` of `bapi/2025-11-10.yml`.
+fn version(path: &str) -> &str {
+    path.trim_start_matches("bapi/").trim_end_matches(".yml")
+}
