@@ -91,6 +91,29 @@ fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
             )
         })
         .collect();
+    // Definitions whose keys differ only in punctuation or case.
+    let defs: Map<String, Value> = ["a-b", "a_b", "a.b", "a b", "AB", "ab"]
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let props = json!({format!("f{i}"): {"type": "string"}, "n": {"type": "integer"}});
+            (
+                (*k).to_owned(),
+                json!({"type": "object", "properties": props}),
+            )
+        })
+        .collect();
+    let uses: Map<String, Value> = ["a-b", "a_b", "a.b", "a b", "AB", "ab"]
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let escaped = k.replace('~', "~0").replace('/', "~1");
+            (
+                format!("u{i}"),
+                json!({"$ref": format!("#/$defs/{escaped}")}),
+            )
+        })
+        .collect();
     let mut deep = json!({"type": "string"});
     for _ in 0..40 {
         deep = json!({"type": "object", "properties": {"a": deep}});
@@ -99,7 +122,9 @@ fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
     for _ in 0..100 {
         deeper = json!({"type": "object", "properties": {"a": deeper}});
     }
+    let colliding_defs = json!({"type": "object", "properties": uses, "$defs": defs});
     vec![
+        ("clerk-collidingdefs-schema.json", colliding_defs, None),
         (
             "clerk-collide-schema.json",
             json!({"type": "object", "properties": {
@@ -488,7 +513,241 @@ fn accepted_hostile_schemas_compile() {
         std::fs::write(dir.join("schema").join(&file), schema.to_string()).expect("write");
         written += 1;
     }
+    // Every keyword on every type the sweep accepts.
+    let nodes = keyword_sweep().0;
+    for (i, chunk) in nodes.chunks(200).enumerate() {
+        let properties: Map<String, Value> = chunk
+            .iter()
+            .enumerate()
+            .map(|(j, n)| (format!("k{j}"), n.clone()))
+            .collect();
+        let schema = json!({"type": "object", "properties": properties});
+        let file = format!("clerk-keywords{i}-schema.json");
+        std::fs::write(dir.join("schema").join(file), schema.to_string()).expect("write");
+        written += 1;
+    }
+    // Every format on every type the sweep accepts.
+    for (i, schema) in format_sweep().0.into_iter().enumerate() {
+        let file = format!("clerk-sweep{i}-schema.json");
+        std::fs::write(dir.join("schema").join(file), schema.to_string()).expect("write");
+        written += 1;
+    }
     assert!(written > 5);
     let out = scratch::run_probe(&dir, "fn main() { println!(\"probe ok\"); }\n", &[]);
     assert_eq!(out.trim(), "probe ok");
+}
+
+/// Generates `schema` alone (the sweep is thousands of schemas): the
+/// source, or a refusal that must be one line naming the file.
+fn outcome_alone(file: &str, schema: &Value) -> Result<String, String> {
+    let bytes = serde_json::to_vec(schema).expect("json");
+    let label = format!("schema/{file}");
+    let run = || {
+        clerk_types_codegen::generate(&label, &bytes, &Names::empty())
+            .map(|g| g.source())
+            .map_err(|e| e.to_string())
+    };
+    let result = catch_unwind(AssertUnwindSafe(run))
+        .unwrap_or_else(|_| panic!("{file}: the generator panicked on {schema}"));
+    if let Err(e) = &result {
+        assert!(!e.contains('\n'), "{file}: not one line: {e}");
+        assert!(e.starts_with(&label), "{file}: does not name the file: {e}");
+    }
+    result
+}
+
+/// Every `format` the generator might meet, known to typify or not.
+const FORMATS: &[&str] = &[
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "int128",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uint128",
+    "uint",
+    "int",
+    "float",
+    "double",
+    "decimal",
+    "date",
+    "date-time",
+    "time",
+    "duration",
+    "uuid",
+    "email",
+    "idn-email",
+    "uri",
+    "uri-reference",
+    "iri",
+    "hostname",
+    "ipv4",
+    "ipv6",
+    "ip",
+    "byte",
+    "binary",
+    "password",
+    "regex",
+    "json-pointer",
+    "unix-time",
+    "",
+    "x-custom",
+];
+
+/// Every `type` shape: each JSON type, each with `null`, two at once, none.
+fn type_shapes() -> Vec<Option<Value>> {
+    let types = [
+        "string", "integer", "number", "boolean", "object", "array", "null",
+    ];
+    let mut shapes: Vec<Option<Value>> = vec![None];
+    for t in types {
+        shapes.push(Some(json!(t)));
+        if t != "null" {
+            shapes.push(Some(json!([t, "null"])));
+        }
+    }
+    shapes.push(Some(json!(["string", "integer"])));
+    shapes.push(Some(json!(["integer", "number"])));
+    shapes
+}
+
+/// A keyword of each kind of validation, with a value it could hold.
+fn keywords() -> Vec<(&'static str, Value)> {
+    vec![
+        ("minLength", json!(1)),
+        ("maxLength", json!(8)),
+        ("pattern", json!("^a")),
+        ("minimum", json!(1)),
+        ("maximum", json!(9)),
+        ("exclusiveMinimum", json!(0)),
+        ("multipleOf", json!(2)),
+        ("minItems", json!(1)),
+        ("maxItems", json!(3)),
+        ("uniqueItems", json!(true)),
+        ("items", json!({"type": "string"})),
+        ("minProperties", json!(1)),
+        ("maxProperties", json!(4)),
+        ("properties", json!({"a": {"type": "string"}})),
+        ("additionalProperties", json!({"type": "integer"})),
+        ("required", json!(["a"])),
+        ("const", json!("c")),
+        ("default", json!("d")),
+    ]
+}
+
+/// Each validation keyword on each type shape: generated, or refused in
+/// one line naming the node (never typify giving up). The accepted nodes,
+/// and the refusals that break the rule.
+fn keyword_sweep() -> (Vec<Value>, Vec<String>) {
+    let mut accepted = Vec::new();
+    let mut bad = Vec::new();
+    for (keyword, value) in keywords() {
+        for ty in type_shapes() {
+            let mut node = json!({keyword: value});
+            if let Some(ty) = &ty {
+                node["type"] = ty.clone();
+            }
+            let schema = json!({"type": "object", "properties": {"x": node}, "required": ["x"]});
+            match outcome_alone("clerk-sweep-schema.json", &schema) {
+                Ok(_) => accepted.push(node),
+                Err(e) if !e.contains("/properties/x") || e.contains("typify gave up") => {
+                    bad.push(format!("{keyword} on {ty:?}: {e}"));
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    (accepted, bad)
+}
+
+#[test]
+fn keywords_on_every_type_generate_or_are_refused_where_they_sit() {
+    let (accepted, bad) = keyword_sweep();
+    assert!(
+        bad.is_empty(),
+        "{} refusals name no node or reached typify:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+    assert!(accepted.len() > 100, "{}", accepted.len());
+}
+
+/// Each format on each type shape (also with OpenAPI's `nullable`, and as
+/// array items): generated or refused in one line naming the file and the
+/// node, never a panic or typify giving up. The accepted ones, as the
+/// properties of schemas of at most 200 properties each.
+fn format_sweep() -> (Vec<Value>, usize, usize) {
+    static SWEEP: std::sync::OnceLock<(Vec<Value>, usize, usize)> = std::sync::OnceLock::new();
+    SWEEP.get_or_init(sweep_once).clone()
+}
+
+fn sweep_once() -> (Vec<Value>, usize, usize) {
+    let mut accepted = Map::new();
+    let mut refused = 0;
+    let mut i = 0;
+    for format in FORMATS {
+        for ty in type_shapes() {
+            for nullable in [false, true] {
+                let mut node = json!({"format": format});
+                if let Some(ty) = &ty {
+                    node["type"] = ty.clone();
+                }
+                if nullable {
+                    node["nullable"] = json!(true);
+                }
+                for as_items in [false, true] {
+                    let prop = if as_items {
+                        json!({"type": "array", "items": node.clone()})
+                    } else {
+                        node.clone()
+                    };
+                    i += 1;
+                    let schema =
+                        json!({"type": "object", "properties": {"x": prop}, "required": ["x"]});
+                    match outcome_alone("clerk-sweep-schema.json", &schema) {
+                        Ok(_) => {
+                            accepted.insert(format!("p{i}"), prop);
+                        }
+                        Err(e) => {
+                            assert!(
+                                e.contains("/properties/x"),
+                                "format {format:?} on {ty:?}: the refusal names no node: {e}"
+                            );
+                            assert!(
+                                !e.contains("typify gave up") && !e.contains("not yet implemented"),
+                                "format {format:?} on {ty:?}: reached typify: {e}"
+                            );
+                            refused += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let n = accepted.len();
+    let entries: Vec<(String, Value)> = accepted.into_iter().collect();
+    let schemas = entries
+        .chunks(200)
+        .map(|chunk| {
+            let properties: Map<String, Value> = chunk.iter().cloned().collect();
+            json!({"type": "object", "properties": properties})
+        })
+        .collect();
+    (schemas, n, refused)
+}
+
+#[test]
+fn formats_on_every_type_generate_or_are_refused_where_they_sit() {
+    let (together, accepted, refused) = format_sweep();
+    assert!(
+        accepted > 100 && refused > 0,
+        "{accepted} accepted, {refused} refused"
+    );
+    // The accepted ones together generate as well (compiled below).
+    for schema in &together {
+        outcome_alone("clerk-sweep-schema.json", schema).expect("the accepted ones together");
+    }
 }

@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+#[path = "support/scratch.rs"]
+mod support;
+
 fn read(path: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
         .unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -54,4 +57,65 @@ fn one_declared_rust_version_stated_and_checked() {
         ci.contains("rust-version") && ci.contains(".ci/run"),
         "{ci}"
     );
+}
+
+/// The README's dependency line, as a user who holds this repository
+/// writes it (with the path to their checkout), builds a program that
+/// decodes a User and a Session.
+#[test]
+fn the_readme_dependency_line_builds_a_consumer() {
+    let readme = read("README.md");
+    let block = readme
+        .split("```toml\n")
+        .find(|b| b.starts_with("[dependencies]\nclerk-types = { path = "))
+        .and_then(|b| b.split("```").next())
+        .expect("README: a [dependencies] block with a path dependency");
+    let root = support::repo_root();
+    let dependencies = block.replace(
+        "path = \"../clerk-types\"",
+        &format!("path = {:?}", root.display().to_string()),
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("consumer");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).expect("dir");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n{dependencies}\n[workspace]\n"),
+    )
+    .expect("manifest");
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock");
+    let program = r##"fn main() {
+    let user: clerk_types::User = serde_json::from_str(r#"{"id": "user_1", "object": "user"}"#).unwrap();
+    let session: clerk_types::Session = serde_json::from_str(r#"{"id": "sess_1", "status": "active"}"#).unwrap();
+    println!("{} {} {}", user.id, session.status, !user.missing_required().is_empty());
+}
+"##;
+    std::fs::write(dir.join("src/main.rs"), program).expect("main");
+    let out = support::cargo(&dir, &["run", "--quiet"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.trim(), "user_1 active true");
+}
+
+/// No link to a repository that does not exist: the crate has no public
+/// home yet, so manifests, README and changelog name none.
+#[test]
+fn no_link_to_a_repository_that_does_not_exist() {
+    for file in [
+        "README.md",
+        "CHANGELOG.md",
+        "Cargo.toml",
+        "codegen/Cargo.toml",
+    ] {
+        let text = read(file);
+        assert!(!text.contains("github.com/clerk-types"), "{file}");
+        assert!(
+            !text.contains("\nrepository ="),
+            "{file}: a repository field"
+        );
+    }
 }

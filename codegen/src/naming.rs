@@ -79,7 +79,7 @@ pub fn assign(key: &str, schema: &mut Value, names: &Names) -> Naming {
     let rows: Vec<&Pin> = names.of(key).collect();
     let mut state = State {
         rows: &rows,
-        pinned: rows.iter().map(|r| r.name.clone()).collect(),
+        pinned: rows.iter().map(|r| canonical(&r.name)).collect(),
         suffix: Default::default(),
         used: BTreeSet::new(),
         taken: BTreeSet::new(),
@@ -133,7 +133,7 @@ impl State<'_> {
         };
         let parent = match &name {
             Some((name, pinned)) => {
-                self.taken.insert(name.clone());
+                self.taken.insert(canonical(name));
                 if let Some(obj) = node.as_object_mut() {
                     obj.insert("title".into(), Value::String(name.clone()));
                 }
@@ -212,6 +212,8 @@ impl State<'_> {
     /// already or pinned. Each base remembers its next suffix, so naming
     /// thousands of alike nodes stays linear.
     fn unique(&mut self, candidate: &str) -> String {
+        // Compared as typify spells them: `AB` (from `a b`) is typify's `Ab`.
+        let candidate = &canonical(candidate);
         let free = |s: &Self, n: &str| !s.taken.contains(n) && !s.pinned.contains(n);
         if free(self, candidate) {
             return candidate.to_owned();
@@ -226,6 +228,21 @@ impl State<'_> {
             }
         }
     }
+}
+
+/// `name` as typify spells a type name, which [`type_name`] is not always
+/// already (`type_name("a b")` is `AB`, typify's `Ab`): applied until it
+/// no longer changes, so that names unique here are unique to typify.
+fn canonical(name: &str) -> String {
+    let mut name = name.to_owned();
+    for _ in 0..4 {
+        let next = type_name(&name);
+        if next == name {
+            break;
+        }
+        name = next;
+    }
+    name
 }
 
 /// Speakeasy's name for a `oneOf` member.

@@ -95,8 +95,42 @@ fn lenient_strings(node: &mut Value) {
         .get("format")
         .and_then(Value::as_str)
         .is_some_and(|f| NUMERIC_FORMATS.contains(&f));
-    if !numeric {
+    // A format constrains only the types it is for: on a boolean, an
+    // object or an array it says nothing (and typify gives up on it).
+    let for_numbers = match obj.get("type") {
+        Some(Value::String(t)) => t == "integer" || t == "number",
+        Some(Value::Array(ts)) => ts.iter().any(|t| t == "integer" || t == "number"),
+        _ => true,
+    };
+    if !numeric || !for_numbers {
         obj.remove("format");
+    }
+    // Without a `type`, any JSON value decodes (`serde_json::Value`); the
+    // number keywords then constrain only numbers, which strict validation
+    // checks (and typify gives up on them).
+    let untyped = ![
+        "type",
+        "$ref",
+        "enum",
+        "const",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "properties",
+        "items",
+    ]
+    .iter()
+    .any(|k| obj.contains_key(*k));
+    if untyped {
+        for k in [
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ] {
+            obj.remove(k);
+        }
     }
 }
 

@@ -246,6 +246,27 @@ fn node_ok(root: &Value, pointer: &str, node: &Value) -> Result<(), Refusal> {
                 .into(),
         );
     }
+    if let Some(default) = obj.get("default") {
+        if let Some(types) = declared_types(obj) {
+            let fits = types.iter().any(|t| match *t {
+                "null" => default.is_null(),
+                "boolean" => default.is_boolean(),
+                "integer" => default.is_i64() || default.is_u64(),
+                "number" => default.is_number(),
+                "string" => default.is_string(),
+                "array" => default.is_array(),
+                "object" => default.is_object(),
+                _ => true,
+            }) || (default.is_null() && obj.get("nullable") == Some(&Value::Bool(true)));
+            if !fits {
+                return refuse(format!(
+                    "`default` {} is not of the node's `type` ({}): the schema contradicts itself; fix the default upstream",
+                    excerpt(default),
+                    types.join(", ")
+                ));
+            }
+        }
+    }
     // Every other keyword as typify's schema model reads it (`format: 7`,
     // `title: []`...), the node alone, its subschemas left to their turn.
     let mut alone = obj.clone();
@@ -303,6 +324,28 @@ fn node_ok(root: &Value, pointer: &str, node: &Value) -> Result<(), Refusal> {
         );
     }
     Ok(())
+}
+
+/// The names in a node's `type`, if it has one.
+fn declared_types(obj: &serde_json::Map<String, Value>) -> Option<Vec<&str>> {
+    match obj.get("type")? {
+        Value::String(t) => Some(vec![t.as_str()]),
+        Value::Array(ts) => Some(ts.iter().filter_map(Value::as_str).collect()),
+        _ => None,
+    }
+}
+
+/// A value for a message: short, whatever its size.
+fn excerpt(v: &Value) -> String {
+    let text = v.to_string();
+    if text.len() <= 40 {
+        return text;
+    }
+    let cut = (0..=40)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    format!("{}… ({} bytes)", &text[..cut], text.len())
 }
 
 fn kind(v: &Value) -> &'static str {

@@ -77,8 +77,30 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         .find(|l| l.contains("error"))
         .unwrap_or("cargo check failed")
         .trim();
-    let origin = origin_of(first).unwrap_or_default();
-    bail!("the crate does not build with the new schema, so nothing was written: {first}{origin}")
+    let origin = origin_of(first).unwrap_or_else(|| {
+        if first.starts_with("src/") {
+            " (hand-written code that uses the changed types: adapt it in the same change)"
+                .to_owned()
+        } else {
+            String::new()
+        }
+    });
+    // Which upstream files changed: with several at once, the maintainer
+    // must know which one broke the build.
+    let changed: Vec<&str> = files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|n| n.ends_with("-schema.json"))
+        .collect();
+    let what = match changed.as_slice() {
+        [] => "the new files".to_owned(),
+        [one] => format!("the new {one}"),
+        several => format!("the new {}", several.join(", ")),
+    };
+    let first = first
+        .strip_prefix(&format!("{}/", copy.display()))
+        .unwrap_or(first);
+    bail!("the crate does not build with {what}, so nothing was written: {first}{origin}")
 }
 
 /// `path:line:col: error...` in a generated file: the `Generated from` line

@@ -842,10 +842,11 @@ fn write_refuses_a_schema_the_crate_does_not_build_with() {
     assert_eq!(code, 2, "{out}{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("the crate does not build with the new schema, so nothing was written"),
-        "{err}"
+        err.contains("the crate does not build with the new clerk-client-schema.json, so nothing was written: src/helpers.rs:"),
+        "names the upstream file and the compiler's location: {err}"
     );
     assert!(err.contains("SessionStatus"), "{err}");
+    assert!(err.contains("hand-written code"), "{err}");
     assert_eq!(snapshot(&dir), before, "schema/ untouched");
     // The report came first, as without --write.
     assert!(out.contains("sessions[].status: property removed"), "{out}");
