@@ -474,3 +474,65 @@ mod decode_user {
         });
     }
 }
+
+/// Verifying a webhook delivery (a `user.created` of about 5 KB, the
+/// User of `user_payload` in Clerk's envelope) against decoding it.
+#[cfg(all(feature = "webhooks", feature = "user"))]
+mod webhook {
+    use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    fn delivery() -> (clerk_types::webhooks::Webhook, Vec<u8>, http::HeaderMap) {
+        let user: Value = serde_json::from_str(&user_payload(false)).expect("json");
+        let mut users = user.clone();
+        // Two more email addresses and accounts, as a busy user has: ~5 KB.
+        for key in ["email_addresses", "external_accounts"] {
+            let items = users[key].as_array().cloned().unwrap_or_default();
+            users[key] = Value::Array(items.iter().chain(items.iter()).cloned().collect());
+        }
+        let body = json!({
+            "data": users, "object": "event", "type": "user.created",
+            "timestamp": 1_760_381_439_785_i64, "instance_id": "ins_2nVW8dE3kLq9ZrX5yTb7MhC0pQ",
+            "event_attributes": {"http_request": {"client_ip": "203.0.113.42", "user_agent": "Mozilla/5.0"}}
+        })
+        .to_string()
+        .into_bytes();
+        let wh = clerk_types::webhooks::Webhook::from_bytes(b"an endpoint's secret").expect("key");
+        let mut headers = http::HeaderMap::new();
+        headers.insert("svix-id", "msg_2nVW8dE3kLq9ZrX5yTb7MhC0pQ".parse().expect("value"));
+        headers.insert("svix-timestamp", "1760381439".parse().expect("value"));
+        let signature = wh.sign("msg_2nVW8dE3kLq9ZrX5yTb7MhC0pQ", 1_760_381_439, &body);
+        headers.insert("svix-signature", signature.parse().expect("value"));
+        (wh, body, headers)
+    }
+
+    #[divan::bench]
+    fn verify(bencher: Bencher) {
+        let (wh, body, headers) = delivery();
+        let now = UNIX_EPOCH + Duration::from_secs(1_760_381_440);
+        bencher
+            .counter(BytesCount::of_slice(&body))
+            .bench(|| black_box(wh.verify_at(black_box(&body), &headers, now)).expect("verifies"));
+    }
+
+    #[divan::bench]
+    fn decode_data_as_user(bencher: Bencher) {
+        #[derive(serde::Deserialize)]
+        struct Envelope {
+            #[allow(dead_code)]
+            data: clerk_types::User,
+        }
+        let (_, body, _) = delivery();
+        bencher
+            .counter(BytesCount::of_slice(&body))
+            .bench(|| black_box(serde_json::from_slice::<Envelope>(black_box(&body)).expect("decodes")));
+    }
+
+    #[divan::bench]
+    fn decode_as_value(bencher: Bencher) {
+        let (_, body, _) = delivery();
+        bencher
+            .counter(BytesCount::of_slice(&body))
+            .bench(|| black_box(serde_json::from_slice::<Value>(black_box(&body)).expect("decodes")));
+    }
+}

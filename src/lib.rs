@@ -197,6 +197,9 @@ mod timestamps;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]
 pub mod validate;
+#[cfg(feature = "webhooks")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
+pub mod webhooks;
 
 pub use builder::BuildError;
 pub use decode::{from_slice, from_str, from_value, Category, DecodeError};

@@ -13,6 +13,11 @@ fn validation_tests_skipped() {}
 #[ignore = "the tests of all fourteen schemas need `--features full`; run `cargo test --workspace --all-features`"]
 fn other_schemas_skipped() {}
 
+#[cfg(not(feature = "webhooks"))]
+#[test]
+#[ignore = "the webhook verification tests need `--features webhooks`; run `cargo test --workspace --all-features`"]
+fn webhook_tests_skipped() {}
+
 #[cfg(all(feature = "validate", feature = "full"))]
 #[test]
 fn every_test_is_built() {}
