@@ -499,7 +499,10 @@ mod webhook {
         .into_bytes();
         let wh = clerk_types::webhooks::Webhook::from_bytes(b"an endpoint's secret").expect("key");
         let mut headers = http::HeaderMap::new();
-        headers.insert("svix-id", "msg_2nVW8dE3kLq9ZrX5yTb7MhC0pQ".parse().expect("value"));
+        headers.insert(
+            "svix-id",
+            "msg_2nVW8dE3kLq9ZrX5yTb7MhC0pQ".parse().expect("value"),
+        );
         headers.insert("svix-timestamp", "1760381439".parse().expect("value"));
         let signature = wh.sign("msg_2nVW8dE3kLq9ZrX5yTb7MhC0pQ", 1_760_381_439, &body);
         headers.insert("svix-signature", signature.parse().expect("value"));
@@ -523,16 +526,16 @@ mod webhook {
             data: clerk_types::User,
         }
         let (_, body, _) = delivery();
-        bencher
-            .counter(BytesCount::of_slice(&body))
-            .bench(|| black_box(serde_json::from_slice::<Envelope>(black_box(&body)).expect("decodes")));
+        bencher.counter(BytesCount::of_slice(&body)).bench(|| {
+            black_box(serde_json::from_slice::<Envelope>(black_box(&body)).expect("decodes"))
+        });
     }
 
     #[divan::bench]
     fn decode_as_value(bencher: Bencher) {
         let (_, body, _) = delivery();
-        bencher
-            .counter(BytesCount::of_slice(&body))
-            .bench(|| black_box(serde_json::from_slice::<Value>(black_box(&body)).expect("decodes")));
+        bencher.counter(BytesCount::of_slice(&body)).bench(|| {
+            black_box(serde_json::from_slice::<Value>(black_box(&body)).expect("decodes"))
+        });
     }
 }
