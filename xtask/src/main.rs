@@ -55,27 +55,36 @@ enum Command {
     DeriveSchema(DeriveArgs),
 }
 
+/// Where GitHub is, and which ref to read (shared by the commands that
+/// fetch).
 #[derive(Args)]
-struct FreshnessArgs {
-    /// The API version file to follow (`2025-11-10`); default the newest.
-    #[arg(long, value_name = "DATE")]
-    api_version: Option<String>,
-    /// The ref of clerk/openapi-specs to start from.
+struct Remote {
+    /// The ref to compare with (in either repository), resolved to a commit
+    /// first.
     #[arg(long = "ref", value_name = "REF", default_value = "main")]
     reference: String,
-    /// Where raw files are downloaded from.
+    /// Where raw files are downloaded from (a mirror, a test server).
     #[arg(
         long,
         value_name = "URL",
         default_value = "https://raw.githubusercontent.com"
     )]
     upstream: String,
-    /// The GitHub API.
+    /// The GitHub API to resolve refs and list files with.
     #[arg(long, value_name = "URL", default_value = "https://api.github.com")]
     github_api: String,
     /// Give up on a request after this many seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     timeout: u64,
+}
+
+#[derive(Args)]
+struct FreshnessArgs {
+    /// The API version file to follow (`2025-11-10`); default the newest.
+    #[arg(long, value_name = "DATE")]
+    api_version: Option<String>,
+    #[command(flatten)]
+    remote: Remote,
 }
 
 #[derive(Args)]
@@ -109,23 +118,8 @@ struct SyncArgs {
     /// default the newest `bapi/<date>.yml`.
     #[arg(long, value_name = "DATE", requires = "clerk")]
     api_version: Option<String>,
-    /// The ref to compare with (in either repository), resolved to a commit
-    /// first.
-    #[arg(long = "ref", value_name = "REF", default_value = "main")]
-    reference: String,
-    /// Where raw files are downloaded from (a mirror, a test server).
-    #[arg(
-        long,
-        value_name = "URL",
-        default_value = "https://raw.githubusercontent.com"
-    )]
-    upstream: String,
-    /// The GitHub API to resolve refs and list files with.
-    #[arg(long, value_name = "URL", default_value = "https://api.github.com")]
-    github_api: String,
-    /// Give up on a request after this many seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
-    timeout: u64,
+    #[command(flatten)]
+    remote: Remote,
 }
 
 #[derive(Args)]
@@ -162,16 +156,16 @@ fn run(cli: Cli) -> Result<u8> {
             let options = sync::Options {
                 root,
                 write: args.write,
-                reference: args.reference,
+                reference: args.remote.reference,
                 choice: if args.clerk {
                     sources::Choice::Clerk
                 } else {
                     sources::Choice::Recorded
                 },
                 api_version: args.api_version,
-                raw_base: args.upstream,
-                api_base: args.github_api,
-                timeout: Duration::from_secs(args.timeout),
+                raw_base: args.remote.upstream,
+                api_base: args.remote.github_api,
+                timeout: Duration::from_secs(args.remote.timeout),
                 token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
             };
             match args.add {
@@ -181,13 +175,13 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Freshness(args) => freshness::run(&freshness::Options {
             root,
-            reference: args.reference,
+            reference: args.remote.reference,
             api_version: args.api_version,
             upstream: sources::github::Upstream {
                 repository: sources::clerk::REPOSITORY.to_owned(),
-                raw_base: args.upstream,
-                api_base: args.github_api,
-                timeout: Duration::from_secs(args.timeout),
+                raw_base: args.remote.upstream,
+                api_base: args.remote.github_api,
+                timeout: Duration::from_secs(args.remote.timeout),
                 token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
             },
         }),

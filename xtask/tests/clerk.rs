@@ -42,17 +42,18 @@ fn spec(body: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// Runs the xtask with `args` against `server`.
+fn at(dir: &Path, server: &Server, args: &[&str]) -> (String, String, i32) {
+    let mut all = args.to_vec();
+    all.extend(["--upstream", &server.base, "--github-api", &server.base]);
+    xtask(dir, &all, &[])
+}
+
+/// `sync-schema --clerk` with `extra` arguments.
 fn run(dir: &Path, server: &Server, extra: &[&str]) -> (String, String, i32) {
-    let mut args = vec![
-        "sync-schema",
-        "--clerk",
-        "--upstream",
-        &server.base,
-        "--github-api",
-        &server.base,
-    ];
+    let mut args = vec!["sync-schema", "--clerk"];
     args.extend_from_slice(extra);
-    xtask(dir, &args, &[])
+    at(dir, server, &args)
 }
 
 #[test]
@@ -122,17 +123,7 @@ fn a_stale_copy_is_reported_then_vendored_with_its_provenance() {
         assert!(manifest.contains(&line), "expected {line:?} in\n{manifest}");
     }
     // A later plain run compares it with the source it came from: in sync.
-    let (out, err, code) = xtask(
-        &dir,
-        &[
-            "sync-schema",
-            "--upstream",
-            &server.base,
-            "--github-api",
-            &server.base,
-        ],
-        &[],
-    );
+    let (out, err, code) = at(&dir, &server, &["sync-schema"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("up to date with clerk/openapi-specs"), "{out}");
 }
@@ -224,19 +215,10 @@ fn add_vendors_a_schema_derived_from_clerk() {
         component("session", "Session")
     );
     server.clerk(COMMIT, &[(SPEC_PATH, yaml.as_bytes())]);
-    let (out, err, code) = xtask(
+    let (out, err, code) = at(
         &dir,
-        &[
-            "sync-schema",
-            "--add",
-            "session",
-            "--clerk",
-            "--upstream",
-            &server.base,
-            "--github-api",
-            &server.base,
-        ],
-        &[],
+        &server,
+        &["sync-schema", "--add", "session", "--clerk"],
     );
     assert_eq!(code, 0, "{out}{err}");
     let written = std::fs::read(dir.join("schema/clerk-session-schema.json")).expect("written");
@@ -298,17 +280,7 @@ fn freshness_names_the_clerk_commit_each_change_dates_from() {
         ),
         Reply::Body(200, format!("[{}]", listing.join(",")).into_bytes()),
     );
-    let (out, err, code) = xtask(
-        &dir,
-        &[
-            "freshness",
-            "--upstream",
-            &server.base,
-            "--github-api",
-            &server.base,
-        ],
-        &[],
-    );
+    let (out, err, code) = at(&dir, &server, &["freshness"]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
         out.contains(&format!(
