@@ -93,6 +93,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Whether a type of this kind can have an empty value (to stand for an
+    /// absent member), before looking at what a struct's fields hold: a
+    /// struct written whole, an enum (open: `Unknown("")`; a tag: its
+    /// value), a union (`Unknown(null)`), a newtype of a type with one.
+    pub fn may_have_empty(&self) -> bool {
+        match self {
+            Kind::Struct(s) => s.keeps_members(),
+            Kind::Enum(_) | Kind::Union(_) => true,
+            Kind::Newtype { inner, .. } => has_empty(inner, &|_| false),
+            Kind::Untagged(_) => false,
+        }
+    }
+
     /// A word for reports: `struct`, `open enum`, `tag`, ...
     pub fn word(&self) -> &'static str {
         match self {

@@ -10,46 +10,38 @@ use super::{Kind, Module, RustType, TypeDef};
 /// Marks every struct field of `modules` (the whole generated set) with
 /// [`super::Field::tag`] and [`super::Field::empty`].
 pub fn mark_set(modules: &mut [&mut Module]) {
-    let mut kinds: BTreeMap<String, &TypeDef> = BTreeMap::new();
+    // Every type of the set by path, with the index of its module.
+    let mut kinds: BTreeMap<String, (&TypeDef, usize)> = BTreeMap::new();
     let mut resolvers: Vec<Resolver> = Vec::new();
-    for module in modules.iter() {
+    for (i, module) in modules.iter().enumerate() {
         for t in &module.types {
-            kinds.insert(format!("crate::{}::{}", module.key, t.name), t);
+            kinds.insert(format!("crate::{}::{}", module.key, t.name), (t, i));
         }
         resolvers.push(Resolver::of(module));
     }
-    let tags: BTreeSet<String> = kinds
-        .iter()
-        .filter(|(_, t)| matches!(&t.kind, Kind::Enum(e) if !e.is_open()))
-        .map(|(p, _)| p.clone())
-        .collect();
+    let paths = |keep: &dyn Fn(&Kind) -> bool| -> BTreeSet<String> {
+        kinds
+            .iter()
+            .filter(|(_, (t, _))| keep(&t.kind))
+            .map(|(p, _)| p.clone())
+            .collect()
+    };
+    let tags = paths(&|k| matches!(k, Kind::Enum(e) if !e.is_open()));
     // The greatest set of types with an empty value: start from every type
     // that may have one, drop a struct while one of its fields has none.
-    let mut empty: BTreeSet<String> = kinds
-        .iter()
-        .filter(|(_, t)| match &t.kind {
-            Kind::Struct(s) => s.keeps_members(),
-            Kind::Enum(_) | Kind::Union(_) => true,
-            Kind::Newtype { inner, .. } => has_empty(inner, &|_| false),
-            Kind::Untagged(_) => false,
-        })
-        .map(|(p, _)| p.clone())
-        .collect();
-    let owner: BTreeMap<String, usize> = modules
-        .iter()
-        .enumerate()
-        .flat_map(|(i, m)| {
-            m.types
-                .iter()
-                .map(move |t| (format!("crate::{}::{}", m.key, t.name), i))
-        })
-        .collect();
+    let mut empty = paths(&Kind::may_have_empty);
     loop {
         let dropped: Vec<String> = empty
             .iter()
-            .filter(|p| match &kinds[*p].kind {
-                Kind::Struct(s) => {
-                    let r = &resolvers[owner[*p]];
+            .filter(|p| match &kinds[*p] {
+                (
+                    TypeDef {
+                        kind: Kind::Struct(s),
+                        ..
+                    },
+                    i,
+                ) => {
+                    let r = &resolvers[*i];
                     s.fields
                         .iter()
                         .any(|f| !has_empty(&f.ty, &|n| empty.contains(&r.path(n))))
@@ -66,15 +58,11 @@ pub fn mark_set(modules: &mut [&mut Module]) {
         }
     }
     // What may lack members below it: a struct written whole, a union.
-    let nested: BTreeSet<String> = kinds
-        .iter()
-        .filter(|(_, t)| match &t.kind {
-            Kind::Struct(s) => s.keeps_members(),
-            Kind::Union(_) => true,
-            _ => false,
-        })
-        .map(|(p, _)| p.clone())
-        .collect();
+    let nested = paths(&|k| match k {
+        Kind::Struct(s) => s.keeps_members(),
+        Kind::Union(_) => true,
+        _ => false,
+    });
     for (module, r) in modules.iter_mut().zip(&resolvers) {
         for t in &mut module.types {
             if let Kind::Struct(s) = &mut t.kind {

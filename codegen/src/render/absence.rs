@@ -8,7 +8,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{parse_quote, Ident, Item};
 
-use crate::model::{AbsentValue, Field, Kind, Presence, RustType, Struct, TypeDef};
+use crate::model::{AbsentValue, Field, Kind, Presence, Struct, TypeDef};
 
 /// The value a field that is not an `Option` holds when its member was
 /// absent, as an expression of type `ty`; `on_bad_default` is evaluated
@@ -200,7 +200,7 @@ pub fn for_other(def: &TypeDef) -> Vec<Item> {
                 Some(quote!(Self::#unknown(::serde_json::Value::Null))),
             )
         }
-        Kind::Newtype { inner, .. } if scalar(inner) => (
+        Kind::Newtype { .. } if def.kind.may_have_empty() => (
             quote!(),
             Some(quote!(Self(crate::required::Empty::empty()))),
         ),
@@ -224,10 +224,6 @@ pub fn for_other(def: &TypeDef) -> Vec<Item> {
         }));
     }
     items
-}
-
-fn scalar(ty: &RustType) -> bool {
-    crate::model::has_empty(ty, &|_| false)
 }
 
 fn parse_quote_items(tokens: TokenStream) -> Vec<Item> {
