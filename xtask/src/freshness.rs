@@ -41,8 +41,10 @@ pub fn run(o: &Options) -> Result<u8> {
                 newest.path
             )
         })?;
-    // Parsed specs, newest first (index 0 is `head`'s), fetched lazily.
-    let mut specs: Vec<Option<Spec>> = Vec::new();
+    // Parsed specs of the commits after the newest, fetched lazily. The
+    // newest commit that touched the file holds the file `head` holds:
+    // that is `newest`, parsed already.
+    let mut older: Vec<Option<Spec>> = Vec::new();
     let mut lagging = 0;
     println!(
         "Freshness against {} {} at {} ({}):",
@@ -65,10 +67,16 @@ pub fn run(o: &Options) -> Result<u8> {
         let mut derived: Vec<Vec<u8>> = Vec::new();
         let mut found = false;
         for (i, (sha, _)) in commits.iter().enumerate() {
-            if specs.len() <= i {
-                specs.push(Spec::fetch(&o.upstream, sha, Some(version(&newest.path))).ok());
-            }
-            let Some(Ok((_, bytes))) = specs[i].as_ref().map(|s| s.derive(&entry.name)) else {
+            let spec = match i.checked_sub(1) {
+                None => Some(&newest),
+                Some(j) => {
+                    if older.len() <= j {
+                        older.push(Spec::fetch(&o.upstream, sha, Some(version(&newest.path))).ok());
+                    }
+                    older[j].as_ref()
+                }
+            };
+            let Some(Ok((_, bytes))) = spec.map(|s| s.derive(&entry.name)) else {
                 break;
             };
             if bytes == vendored {

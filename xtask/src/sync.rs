@@ -73,7 +73,7 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     let mut sources = o.sources();
     let (bytes, provenance) = sources.bytes(name, o.choice == Choice::Clerk)?;
     let commit = provenance.commit.clone();
-    let label = upstream_label(&provenance, &o.reference);
+    let label = provenance.bytes_label();
     clerk_types_codegen::parse(&label, &bytes)?;
     let current = vendored::load(&o.root.join("schema"))?;
     // It must generate together with what is vendored, as build.rs will.
@@ -95,20 +95,7 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
         .module(name)
         .map(|g| g.root().to_owned())
         .unwrap_or_default();
-    let blank = Entry {
-        name: name.to_owned(),
-        file: file.clone(),
-        repository: String::new(),
-        path: String::new(),
-        reference: String::new(),
-        commit: String::new(),
-        sha256: String::new(),
-        synced: String::new(),
-        component: None,
-        source_sha256: None,
-        rule: None,
-    };
-    manifest.upsert(&provenance.apply(&blank, &o.reference, &bytes));
+    manifest.upsert(&provenance.entry(name, &file, &o.reference, &bytes));
     let text = manifest.render();
     let names_text = names.render();
     crate::buildcheck::crate_builds(
@@ -190,7 +177,7 @@ pub fn run(o: &Options) -> Result<u8> {
             );
             continue;
         }
-        let label = upstream_label(&provenance, &o.reference);
+        let label = provenance.bytes_label();
         let old_json = clerk_types_codegen::parse(&format!("schema/{}", entry.file), &old)?;
         let new_json = clerk_types_codegen::parse(&label, &new)?;
         if !new_json.is_object() {
@@ -260,11 +247,13 @@ pub fn run(o: &Options) -> Result<u8> {
     if o.write {
         let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         for drift in &drifts {
-            manifest.upsert(
-                &drift
-                    .provenance
-                    .apply(&drift.entry, &o.reference, &drift.new),
-            );
+            let entry = &drift.entry;
+            manifest.upsert(&drift.provenance.entry(
+                &entry.name,
+                &entry.file,
+                &o.reference,
+                &drift.new,
+            ));
             files.push((
                 o.root.join("schema").join(&drift.entry.file),
                 drift.new.clone(),
@@ -317,19 +306,6 @@ fn render(o: &Options, drift: &Drift, comparison: Option<&compat::Comparison>) -
         edits: &drift.edits,
     }
     .render()
-}
-
-/// How errors name the new bytes: `upstream json-schema/... at <commit>`,
-/// or Clerk's file and component.
-fn upstream_label(provenance: &Provenance, _reference: &str) -> String {
-    let at = sources::clerk::short(&provenance.commit);
-    match &provenance.derived {
-        None => format!("upstream {} at {at}", provenance.path),
-        Some(d) => format!(
-            "{} {} components.schemas.{} at {at} (derived)",
-            provenance.repository, provenance.path, d.component
-        ),
-    }
 }
 
 /// The crate's version, from the root `Cargo.toml`.

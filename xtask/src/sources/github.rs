@@ -84,20 +84,25 @@ impl Upstream {
         serde_json::from_slice(&body).with_context(|| format!("GET {url}: the answer is not JSON"))
     }
 
+    /// The REST API's URL for `tail` in this repository
+    /// (`{api}/repos/{owner/name}/{tail}`).
+    fn api_url(&self, tail: &str) -> String {
+        format!(
+            "{}/repos/{}/{tail}",
+            self.api_base.trim_end_matches('/'),
+            self.repository
+        )
+    }
+
     /// Resolves `reference` (branch, tag or SHA) to a full commit SHA.
     pub fn resolve(&self, reference: &str) -> Result<String> {
-        let url = format!(
-            "{}/repos/{}/commits/{}",
-            self.api_base.trim_end_matches('/'),
-            self.repository,
-            reference
-        );
+        let url = self.api_url(&format!("commits/{reference}"));
         let value = self.get_json(&url)?;
         let sha = value
             .get("sha")
             .and_then(Value::as_str)
             .with_context(|| format!("GET {url}: the answer has no commit \"sha\""))?;
-        if sha.len() != 40 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !is_commit_sha(sha) {
             bail!("GET {url}: \"{sha}\" is not a commit SHA");
         }
         Ok(sha.to_ascii_lowercase())
@@ -123,14 +128,10 @@ impl Upstream {
         path: &str,
         limit: usize,
     ) -> Result<Vec<(String, String)>> {
-        let url = format!(
-            "{}/repos/{}/commits?sha={}&path={}&per_page={}",
-            self.api_base.trim_end_matches('/'),
-            self.repository,
-            commit,
-            path,
+        let url = self.api_url(&format!(
+            "commits?sha={commit}&path={path}&per_page={}",
             limit.min(100)
-        );
+        ));
         let value = self.get_json(&url)?;
         let list = value
             .as_array()
@@ -140,7 +141,7 @@ impl Upstream {
                 let sha = c
                     .get("sha")
                     .and_then(Value::as_str)
-                    .filter(|s| s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit()));
+                    .filter(|s| is_commit_sha(s));
                 let date = c
                     .pointer("/commit/committer/date")
                     .and_then(Value::as_str)
@@ -156,13 +157,7 @@ impl Upstream {
     /// The names of the files in directory `dir` at `commit` (GitHub's
     /// contents API).
     pub fn list(&self, commit: &str, dir: &str) -> Result<Vec<String>> {
-        let url = format!(
-            "{}/repos/{}/contents/{}?ref={}",
-            self.api_base.trim_end_matches('/'),
-            self.repository,
-            dir,
-            commit
-        );
+        let url = self.api_url(&format!("contents/{dir}?ref={commit}"));
         let value = self.get_json(&url)?;
         let entries = value
             .as_array()
@@ -172,6 +167,11 @@ impl Upstream {
             .filter_map(|e| e.get("name").and_then(Value::as_str).map(str::to_owned))
             .collect())
     }
+}
+
+/// A full commit SHA: forty hexadecimal digits.
+fn is_commit_sha(s: &str) -> bool {
+    s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Only `https`, except to this machine (for tests and local mirrors).

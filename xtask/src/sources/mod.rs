@@ -49,9 +49,12 @@ pub struct Derived {
 }
 
 impl Provenance {
-    /// `entry` updated to these bytes from this source.
-    pub fn apply(&self, entry: &Entry, reference: &str, bytes: &[u8]) -> Entry {
+    /// The manifest entry of schema `name` (file `file`) vendored as
+    /// `bytes` from this source at `reference`.
+    pub fn entry(&self, name: &str, file: &str, reference: &str, bytes: &[u8]) -> Entry {
         Entry {
+            name: name.to_owned(),
+            file: file.to_owned(),
             repository: self.repository.clone(),
             path: self.path.clone(),
             reference: reference.to_owned(),
@@ -61,7 +64,19 @@ impl Provenance {
             component: self.derived.as_ref().map(|d| d.component.clone()),
             source_sha256: self.derived.as_ref().map(|d| d.source_sha256.clone()),
             rule: self.derived.as_ref().map(|d| d.rule.clone()),
-            ..entry.clone()
+        }
+    }
+
+    /// How errors name the new bytes: `upstream json-schema/... at
+    /// <commit>`, or Clerk's file and component.
+    pub fn bytes_label(&self) -> String {
+        let at = clerk::short(&self.commit);
+        match &self.derived {
+            None => format!("upstream {} at {at}", self.path),
+            Some(d) => format!(
+                "{} {} components.schemas.{} at {at} (derived)",
+                self.repository, self.path, d.component
+            ),
         }
     }
 

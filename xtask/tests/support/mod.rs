@@ -67,56 +67,37 @@ impl Server {
             .insert(path.to_owned(), reply);
     }
 
-    /// Serves `commit` as what `main` resolves to, and `files` under it.
+    /// Serves api-evangelist/clerk-com: `commit` as what `main` resolves
+    /// to, and `files` (under `json-schema/`) at it.
     pub fn github(&self, commit: &str, files: &[(&str, &[u8])]) {
-        let sha = format!("{{\"sha\": \"{commit}\", \"commit\": {{}}}}");
-        self.route(
-            "/repos/api-evangelist/clerk-com/commits/main",
-            Reply::Body(200, sha.into_bytes()),
-        );
-        let listing: Vec<String> = files
-            .iter()
-            .map(|(path, _)| {
-                format!(
-                    "{{\"name\": \"{}\", \"type\": \"file\"}}",
-                    path.rsplit('/').next().unwrap_or(path)
-                )
-            })
-            .collect();
-        self.route(
-            &format!("/repos/api-evangelist/clerk-com/contents/json-schema?ref={commit}"),
-            Reply::Body(200, format!("[{}]", listing.join(",")).into_bytes()),
-        );
-        for (path, bytes) in files {
-            self.route(
-                &format!("/api-evangelist/clerk-com/{commit}/{path}"),
-                Reply::Body(200, bytes.to_vec()),
-            );
-        }
+        self.repository("api-evangelist/clerk-com", "json-schema", commit, files);
     }
-}
 
-impl Server {
-    /// Serves clerk/openapi-specs as GitHub does: `main` resolving to
-    /// `commit`, the listing of `bapi/`, and `files` under the commit.
+    /// Serves clerk/openapi-specs the same way, listing `bapi/`.
     pub fn clerk(&self, commit: &str, files: &[(&str, &[u8])]) {
+        self.repository("clerk/openapi-specs", "bapi", commit, files);
+    }
+
+    /// Serves `repo` as GitHub does: `main` resolving to `commit`, the
+    /// listing of directory `dir`, and `files` under the commit.
+    fn repository(&self, repo: &str, dir: &str, commit: &str, files: &[(&str, &[u8])]) {
         let sha = format!("{{\"sha\": \"{commit}\", \"commit\": {{}}}}");
         self.route(
-            "/repos/clerk/openapi-specs/commits/main",
+            &format!("/repos/{repo}/commits/main"),
             Reply::Body(200, sha.into_bytes()),
         );
         let listing: Vec<String> = files
             .iter()
-            .filter_map(|(path, _)| path.strip_prefix("bapi/"))
+            .filter_map(|(path, _)| path.strip_prefix(&format!("{dir}/")))
             .map(|name| format!("{{\"name\": \"{name}\", \"type\": \"file\"}}"))
             .collect();
         self.route(
-            &format!("/repos/clerk/openapi-specs/contents/bapi?ref={commit}"),
+            &format!("/repos/{repo}/contents/{dir}?ref={commit}"),
             Reply::Body(200, format!("[{}]", listing.join(",")).into_bytes()),
         );
         for (path, bytes) in files {
             self.route(
-                &format!("/clerk/openapi-specs/{commit}/{path}"),
+                &format!("/{repo}/{commit}/{path}"),
                 Reply::Body(200, bytes.to_vec()),
             );
         }
