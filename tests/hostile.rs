@@ -59,11 +59,22 @@ fn outcome_bytes(file: &str, bytes: &[u8]) -> Result<String, String> {
             .map(|set| set.module(key).map(|m| m.source()).unwrap_or_default())
             .map_err(|e| e.to_string())
     };
+    checked(file, &label, run)
+}
+
+/// Runs the generator (`run`) on what `file` names (messages say `file`):
+/// never a panic, and a refusal is one short line that starts with the
+/// file's `label`.
+fn checked(
+    file: &str,
+    label: &str,
+    run: impl FnOnce() -> Result<String, String>,
+) -> Result<String, String> {
     let result = catch_unwind(AssertUnwindSafe(run))
         .unwrap_or_else(|_| panic!("{file}: the generator panicked"));
     if let Err(e) = &result {
         assert!(!e.contains('\n'), "{file}: not one line: {e}");
-        assert!(e.starts_with(&label), "{file}: does not name the file: {e}");
+        assert!(e.starts_with(label), "{file}: does not name the file: {e}");
         assert!(e.len() < 600, "{file}: too long: {e}");
     }
     result
@@ -547,13 +558,7 @@ fn outcome_alone(file: &str, schema: &Value) -> Result<String, String> {
             .map(|g| g.source())
             .map_err(|e| e.to_string())
     };
-    let result = catch_unwind(AssertUnwindSafe(run))
-        .unwrap_or_else(|_| panic!("{file}: the generator panicked on {schema}"));
-    if let Err(e) = &result {
-        assert!(!e.contains('\n'), "{file}: not one line: {e}");
-        assert!(e.starts_with(&label), "{file}: does not name the file: {e}");
-    }
-    result
+    checked(&format!("{file} ({schema})"), &label, run)
 }
 
 /// Every `format` the generator might meet, known to typify or not.
