@@ -4,8 +4,9 @@
 //! - String `format`s (`date-time`, `uuid`, `ip`, ...) are dropped: typify
 //!   would turn them into types from crates this one does not depend on
 //!   (chrono, uuid) or into parsers that refuse values at decode time.
-//!   Strict validation still checks them. Integer formats stay: they choose
-//!   the Rust integer type. `pattern` stays: typify makes a newtype that
+//!   Strict validation still checks them. Of the numeric formats only
+//!   `int64` and `double` stay: a narrower Rust type (`i32`, `u8`, `f32`)
+//!   would refuse or change values the schema accepts. `pattern` stays: typify makes a newtype that
 //!   checks it (with `regress`), so decoding agrees with the schema there.
 //! - A `required` entry that names none of an object's own `properties` is
 //!   dropped: there is no schema to type it by (typify would make it a
@@ -31,10 +32,12 @@ use serde_json::{json, Map, Value};
 
 use crate::walk;
 
-/// Integer and float formats: these pick the Rust type and are kept.
-pub(crate) const NUMERIC_FORMATS: &[&str] = &[
-    "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float", "double",
-];
+/// The numeric formats kept: those of the Rust types every integer and
+/// number decodes as (`i64`, `f64`). Narrower ones (`int32`, `uint8`,
+/// `float`, ...) are dropped like string formats: strict validation does
+/// not check them, so `i32` would refuse values the schema accepts, `u32` a
+/// negative one, and `f32` would not give back the number sent.
+pub(crate) const NUMERIC_FORMATS: &[&str] = &["int64", "double"];
 
 /// Applies the rewrites; `shared` names the nodes (by title) to generate as
 /// definitions, so that typify can share them (replacing all but one).
