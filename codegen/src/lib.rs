@@ -45,6 +45,7 @@ pub mod support;
 pub mod typify;
 pub mod vendored;
 pub mod walk;
+pub mod webhooks;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -147,7 +148,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Value, Error> {
 
 /// serde_json's message without its own " at line L column C" suffix, which
 /// the error already shows as `file:line:column`.
-fn without_position(e: &serde_json::Error) -> String {
+pub(crate) fn without_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()

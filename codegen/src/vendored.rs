@@ -14,6 +14,9 @@ use crate::{index, Error, Generated, Input, Names};
 /// The names file, beside the schemas.
 pub const NAMES_FILE: &str = "names.json";
 
+/// The webhooks catalog, under the schema directory.
+pub const CATALOG_FILE: &str = crate::webhooks::catalog::FILE;
+
 /// The Client schema, generated first (types it shares live in `client`).
 pub const CLIENT_FILE: &str = "clerk-client-schema.json";
 
@@ -36,6 +39,8 @@ pub struct Vendored {
     pub schemas: Vec<Schema>,
     /// The pinned names.
     pub names: Names,
+    /// The webhooks catalog (`webhooks/catalog.json`), if vendored.
+    pub catalog: Option<Schema>,
 }
 
 /// What a set generates.
@@ -77,14 +82,47 @@ pub fn load(dir: &Path) -> Result<Vendored, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Names::empty(),
         Err(e) => return Err(read_error(NAMES_FILE, e)),
     };
-    Ok(Vendored { schemas, names })
+    let catalog = match std::fs::read(dir.join(CATALOG_FILE)) {
+        Ok(bytes) => Some(Schema {
+            file: CATALOG_FILE.to_owned(),
+            label: label(CATALOG_FILE),
+            bytes,
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(read_error(CATALOG_FILE, e)),
+    };
+    Ok(Vendored {
+        schemas,
+        names,
+        catalog,
+    })
 }
 
 impl Vendored {
     /// A set from schemas in memory, put in generation order.
     pub fn new(mut schemas: Vec<Schema>, names: Names) -> Self {
         schemas.sort_by_key(|s| order_key(&s.file));
-        Vendored { schemas, names }
+        Vendored {
+            schemas,
+            names,
+            catalog: None,
+        }
+    }
+
+    /// The same set with the webhooks catalog `catalog`.
+    pub fn with_catalog(mut self, catalog: Option<Schema>) -> Self {
+        self.catalog = catalog;
+        self
+    }
+
+    /// The webhook events (`EventData` and the types it needs) over the
+    /// modules of `set`, as Rust source; `None` without a catalog.
+    pub fn events(&self, set: &Set) -> Result<Option<String>, Error> {
+        let Some(catalog) = &self.catalog else {
+            return Ok(None);
+        };
+        let parsed = crate::webhooks::Catalog::parse(&catalog.label, &catalog.bytes)?;
+        crate::webhooks::render::render(&catalog.label, &parsed, &set.modules).map(Some)
     }
 
     /// The schema with module key `key`.

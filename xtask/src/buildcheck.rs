@@ -47,14 +47,28 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         .join("\n");
     std::fs::write(copy.join("Cargo.toml"), manifest).context("scratch Cargo.toml")?;
     for (name, bytes) in files {
-        std::fs::write(copy.join("schema").join(name), bytes)
-            .with_context(|| format!("scratch schema/{name}"))?;
+        let path = copy.join("schema").join(name);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("scratch {}", dir.display()))?;
+        }
+        std::fs::write(&path, bytes).with_context(|| format!("scratch schema/{name}"))?;
     }
+    let features = if copy
+        .join("schema")
+        .join(clerk_types_codegen::vendored::CATALOG_FILE)
+        .exists()
+    {
+        "full,webhooks"
+    } else {
+        "full"
+    };
     let target = std::env::var_os(TARGET_ENV)
         .map(PathBuf::from)
         .unwrap_or_else(|| work.join("target"));
     let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        // `full`: every vendored schema, also one that has no feature yet.
+        // `full`: every vendored schema, also one that has no feature yet;
+        // `webhooks`: the events generated from the catalog over them (once
+        // a catalog is vendored).
         .args([
             "check",
             "--lib",
@@ -62,7 +76,7 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
             "--message-format",
             "short",
             "--features",
-            "full",
+            features,
         ])
         .current_dir(&copy)
         .env("CARGO_TARGET_DIR", &target)

@@ -38,9 +38,47 @@ pub fn with_feature(manifest: &str, name: &str, patterns: bool) -> Option<String
     Some(out)
 }
 
+/// `manifest` with `name` added to the one-line feature list `list`
+/// (`webhooks = ["dep:hmac", ...]`); `None` when it is there already or
+/// the list is not found.
+pub fn enabled_by(manifest: &str, list: &str, name: &str) -> Option<String> {
+    let head = format!("\n{list} = [");
+    let start = manifest.find(&head)? + head.len();
+    let end = start + manifest[start..].find(']')?;
+    let quoted = format!("\"{name}\"");
+    if manifest[start..end].contains(&quoted) {
+        return None;
+    }
+    let separator = if manifest[start..end].trim().is_empty() {
+        ""
+    } else {
+        ", "
+    };
+    Some(format!(
+        "{}{separator}{quoted}{}",
+        &manifest[..end],
+        &manifest[end..]
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_webhook_object_is_enabled_by_webhooks() {
+        let manifest = "[features]\nwebhooks = [\"dep:hmac\", \"user\"]\nrole = []\n";
+        let out = enabled_by(manifest, "webhooks", "role").expect("added");
+        assert_eq!(
+            out,
+            "[features]\nwebhooks = [\"dep:hmac\", \"user\", \"role\"]\nrole = []\n"
+        );
+        assert_eq!(enabled_by(&out, "webhooks", "role"), None);
+        assert_eq!(
+            enabled_by("[features]\nw = []\n", "w", "a").as_deref(),
+            Some("[features]\nw = [\"a\"]\n")
+        );
+    }
 
     #[test]
     fn a_new_schema_gets_its_feature_and_full_enables_it() {

@@ -7,7 +7,7 @@
 use anyhow::{Context, Result};
 
 use crate::manifest::Manifest;
-use crate::sources::clerk::{self, short, Spec};
+use crate::sources::clerk::{self, short, Family, Spec};
 use crate::sources::github::Upstream;
 
 /// How many commits of the version file are looked at, at most.
@@ -30,7 +30,7 @@ pub struct Options {
 pub fn run(o: &Options) -> Result<u8> {
     let entries = Manifest::load(&o.root)?.entries()?;
     let head = o.upstream.resolve(&o.reference)?;
-    let newest = Spec::fetch(&o.upstream, &head, o.api_version.as_deref())?;
+    let newest = Spec::fetch(&o.upstream, &head, Family::Bapi, o.api_version.as_deref())?;
     let commits = o
         .upstream
         .commits_touching(&head, &newest.path, MAX_COMMITS)
@@ -71,7 +71,15 @@ pub fn run(o: &Options) -> Result<u8> {
                 None => Some(&newest),
                 Some(j) => {
                     if older.len() <= j {
-                        older.push(Spec::fetch(&o.upstream, sha, Some(version(&newest.path))).ok());
+                        older.push(
+                            Spec::fetch(
+                                &o.upstream,
+                                sha,
+                                Family::Bapi,
+                                Some(version(&newest.path)),
+                            )
+                            .ok(),
+                        );
                     }
                     older[j].as_ref()
                 }

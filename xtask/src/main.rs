@@ -12,6 +12,7 @@ mod manifest;
 mod report;
 mod sources;
 mod sync;
+mod webhooks;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,7 +52,8 @@ enum Command {
     Freshness(FreshnessArgs),
     /// Derive one schema from a local copy of Clerk's OpenAPI by
     /// api-evangelist's rule and print its bytes (what `sync-schema --clerk`
-    /// compares): to check the rule by hand against a published file.
+    /// compares): to check the rule by hand against a published file. With
+    /// --catalog, print the webhooks catalog of a `webhooks/<version>.yml`.
     DeriveSchema(DeriveArgs),
 }
 
@@ -89,12 +91,16 @@ struct FreshnessArgs {
 
 #[derive(Args)]
 struct DeriveArgs {
-    /// A `bapi/<version>.yml` file of clerk/openapi-specs.
+    /// A `bapi/<version>.yml` or `webhooks/<version>.yml` file of
+    /// clerk/openapi-specs.
     #[arg(long, value_name = "FILE")]
     spec: PathBuf,
-    /// The schema's key (`user`, `samlconnection`).
-    #[arg(value_name = "NAME")]
-    name: String,
+    /// The schema's key (`user`, `samlconnection`, `role`).
+    #[arg(value_name = "NAME", required_unless_present = "catalog")]
+    name: Option<String>,
+    /// Print the webhooks catalog instead of a schema.
+    #[arg(long, conflicts_with = "name")]
+    catalog: bool,
 }
 
 #[derive(Args)]
@@ -118,6 +124,13 @@ struct SyncArgs {
     /// default the newest `bapi/<date>.yml`.
     #[arg(long, value_name = "DATE", requires = "clerk")]
     api_version: Option<String>,
+    /// Clerk's webhooks spec (the newest `webhooks/<date>.yml`): with
+    /// --add, derive the schema of an object only webhooks carry from it
+    /// (`--add role --webhooks`); otherwise, compare (and with --write
+    /// vendor) the webhooks catalog even when it is not vendored yet. A
+    /// vendored catalog is compared on every run.
+    #[arg(long)]
+    webhooks: bool,
     #[command(flatten)]
     remote: Remote,
 }
@@ -163,6 +176,7 @@ fn run(cli: Cli) -> Result<u8> {
                     sources::Choice::Recorded
                 },
                 api_version: args.api_version,
+                webhooks: args.webhooks,
                 raw_base: args.remote.upstream,
                 api_base: args.remote.github_api,
                 timeout: Duration::from_secs(args.remote.timeout),
@@ -193,10 +207,13 @@ fn run(cli: Cli) -> Result<u8> {
             let place = |e: sources::clerk::derive::Underivable| {
                 anyhow::anyhow!("{}: {e}", args.spec.display())
             };
-            let component =
-                sources::clerk::derive::component_for(&spec, &args.name).map_err(place)?;
-            let bytes =
-                sources::clerk::derive::derive(&spec, &component, &args.name).map_err(place)?;
+            let Some(name) = args.name else {
+                let catalog = sources::clerk::catalog::derive(&spec).map_err(place)?;
+                print!("{}", catalog.render());
+                return Ok(0);
+            };
+            let component = sources::clerk::derive::component_for(&spec, &name).map_err(place)?;
+            let bytes = sources::clerk::derive::derive(&spec, &component, &name).map_err(place)?;
             print!("{bytes}");
             Ok(0)
         }

@@ -38,6 +38,11 @@ pub struct Entry {
     pub rule: Option<String>,
 }
 
+/// The array of vendored schemas.
+const SCHEMA: &str = "schema";
+/// The array holding the webhooks catalog.
+const CATALOG: &str = "catalog";
+
 /// The manifest file, edited in place so its comments survive.
 pub struct Manifest {
     path: PathBuf,
@@ -58,8 +63,25 @@ impl Manifest {
 
     /// The vendored schemas, in manifest order.
     pub fn entries(&self) -> Result<Vec<Entry>> {
-        let Some(tables) = self.doc.get("schema").and_then(Item::as_array_of_tables) else {
+        if !self.doc.contains_array_of_tables(SCHEMA) {
             bail!("{}: no [[schema]] entries", self.path.display());
+        }
+        self.entries_of(SCHEMA)
+    }
+
+    /// The webhooks catalog's entry (`[[catalog]]`), if it is vendored.
+    pub fn catalog(&self) -> Result<Option<Entry>> {
+        Ok(self.entries_of(CATALOG)?.into_iter().next())
+    }
+
+    /// Updates the webhooks catalog's entry, or adds it.
+    pub fn upsert_catalog(&mut self, entry: &Entry) {
+        self.upsert_in(CATALOG, entry);
+    }
+
+    fn entries_of(&self, kind: &str) -> Result<Vec<Entry>> {
+        let Some(tables) = self.doc.get(kind).and_then(Item::as_array_of_tables) else {
+            return Ok(Vec::new());
         };
         tables
             .iter()
@@ -69,7 +91,7 @@ impl Manifest {
                         .and_then(Item::as_str)
                         .map(str::to_owned)
                         .with_context(|| {
-                            format!("{}: a [[schema]] lacks `{key}`", self.path.display())
+                            format!("{}: a [[{kind}]] lacks `{key}`", self.path.display())
                         })
                 };
                 Ok(Entry {
@@ -89,15 +111,19 @@ impl Manifest {
             .collect()
     }
 
-    /// Updates the entry with `entry.name`, or appends it.
+    /// Updates the schema entry with `entry.name`, or appends it.
     pub fn upsert(&mut self, entry: &Entry) {
-        if !self.doc.contains_array_of_tables("schema") {
+        self.upsert_in(SCHEMA, entry);
+    }
+
+    fn upsert_in(&mut self, kind: &str, entry: &Entry) {
+        if !self.doc.contains_array_of_tables(kind) {
             self.doc
-                .insert("schema", Item::ArrayOfTables(ArrayOfTables::new()));
+                .insert(kind, Item::ArrayOfTables(ArrayOfTables::new()));
         }
         let Some(tables) = self
             .doc
-            .get_mut("schema")
+            .get_mut(kind)
             .and_then(Item::as_array_of_tables_mut)
         else {
             return;
@@ -172,6 +198,8 @@ pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<()> {
     let mut staged = Vec::new();
     for (target, bytes) in files {
         let dir = target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create", dir.display()))?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy())

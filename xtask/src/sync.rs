@@ -14,7 +14,8 @@ use serde_json::Value;
 
 use crate::manifest::{self, Entry, Manifest};
 use crate::report;
-use crate::sources::{self, Choice, Provenance, Sources};
+use crate::sources::{self, clerk::Family, Choice, Origin, Provenance, Sources};
+use crate::webhooks;
 
 /// What `sync-schema` was asked to do.
 pub struct Options {
@@ -28,6 +29,9 @@ pub struct Options {
     pub choice: Choice,
     /// Clerk's API version file to derive from (default: the newest).
     pub api_version: Option<String>,
+    /// The webhooks spec: `--add` derives from it; a plain run vendors the
+    /// catalog even when it is not vendored yet.
+    pub webhooks: bool,
     /// Base URL of raw file downloads.
     pub raw_base: String,
     /// Base URL of GitHub's REST API.
@@ -71,7 +75,14 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
         anyhow::bail!("{name} is vendored already (schema/{file}); plain `cargo xtask sync-schema` keeps it up to date");
     }
     let mut sources = o.sources();
-    let (bytes, provenance) = sources.bytes(name, o.choice == Choice::Clerk)?;
+    let origin = if o.webhooks {
+        Origin::Clerk(Family::Webhooks)
+    } else if o.choice == Choice::Clerk {
+        Origin::Clerk(Family::Bapi)
+    } else {
+        Origin::Evangelist
+    };
+    let (bytes, provenance) = sources.bytes(name, origin)?;
     let commit = provenance.commit.clone();
     let label = provenance.bytes_label();
     clerk_types_codegen::parse(&label, &bytes)?;
@@ -110,7 +121,13 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     let cargo_toml = o.root.join("Cargo.toml");
     let old_toml = std::fs::read_to_string(&cargo_toml).context("Cargo.toml: cannot read")?;
     let patterns = clerk_types_codegen::support::has_patterns(doc(&docs, name));
-    let new_toml = crate::features::with_feature(&old_toml, name, patterns);
+    let mut new_toml = crate::features::with_feature(&old_toml, name, patterns);
+    if o.webhooks {
+        let base = new_toml.as_deref().unwrap_or(&old_toml);
+        if let Some(toml) = crate::features::enabled_by(base, "webhooks", name) {
+            new_toml = Some(toml);
+        }
+    }
     let mut files: Vec<(&Path, &[u8])> = vec![
         (&target, &bytes),
         (manifest.path(), text.as_bytes()),
@@ -166,8 +183,7 @@ pub fn run(o: &Options) -> Result<u8> {
                     entry.file
                 )
             })?;
-        let from_clerk = sources::from_clerk(entry, o.choice);
-        let (new, provenance) = sources.bytes(&entry.name, from_clerk)?;
+        let (new, provenance) = sources.bytes(&entry.name, sources::origin(entry, o.choice))?;
         if old == new {
             println!(
                 "{}: up to date with {} ({})",
@@ -196,10 +212,42 @@ pub fn run(o: &Options) -> Result<u8> {
             repins: Vec::new(),
         });
     }
-    if o.choice == Choice::Recorded && entries.iter().any(|e| !sources::from_clerk(e, o.choice)) {
+    if o.choice == Choice::Recorded
+        && entries
+            .iter()
+            .any(|e| sources::origin(e, o.choice) == Origin::Evangelist)
+    {
         list_unvendored(&mut sources, &entries);
     }
-    if drifts.is_empty() {
+    let catalog_entry = manifest.catalog()?;
+    let catalog = match (&catalog_entry, &current.catalog) {
+        (None, _) if !o.webhooks => None,
+        (_, old) => {
+            let old = old
+                .as_ref()
+                .map(|c| clerk_types_codegen::webhooks::Catalog::parse(&c.label, &c.bytes))
+                .transpose()?;
+            let keys = current
+                .schemas
+                .iter()
+                .map(|s| clerk_types_codegen::naming::schema_key(&s.file))
+                .collect();
+            let drift = webhooks::compare(&mut sources, old.as_ref(), &keys)?;
+            if drift.is_none() {
+                let spec = sources.spec(Family::Webhooks)?;
+                println!(
+                    "{}: up to date with {} {} at {} ({})",
+                    webhooks::FILE,
+                    sources::clerk::REPOSITORY,
+                    spec.path,
+                    o.reference,
+                    sources::clerk::short(&spec.commit)
+                );
+            }
+            drift
+        }
+    };
+    if drifts.is_empty() && catalog.is_none() {
         return Ok(0);
     }
     // Pins name nodes of the documents naming reads: restored, so across
@@ -212,6 +260,31 @@ pub fn run(o: &Options) -> Result<u8> {
         names = renamed;
         drift.repins = repins;
     }
+    let mut worst = (Bump::Patch, false);
+    if let Some(drift) = &catalog {
+        println!(
+            "{}",
+            drift.render(
+                catalog_entry.as_ref().map(|e| e.path.as_str()),
+                &o.reference
+            )
+        );
+        worst.0 = worst.0.max(drift.bump());
+        if o.write && !drift.missing.is_empty() {
+            anyhow::bail!(
+                "{}: not written: the new catalog names types no vendored schema generates (see above); vendor them first",
+                webhooks::FILE
+            );
+        }
+    }
+    if drifts.is_empty() {
+        let version = crate_version(&o.root)?;
+        if let (true, Some(drift)) = (o.write, &catalog) {
+            write_catalog(o, &mut manifest, catalog_entry.as_ref(), drift, &[])?;
+        }
+        println!("{}", report::recommendation(worst.0, worst.1, version));
+        return Ok(if o.write { 0 } else { 1 });
+    }
     let old_set = current.generate().map_err(|e| {
         anyhow::anyhow!(
             "{e} (the vendored copy does not generate: restore it with `git checkout schema/`)"
@@ -219,7 +292,6 @@ pub fn run(o: &Options) -> Result<u8> {
     })?;
     let new_set = Vendored::new(schemas, names.clone()).generate();
     let version = crate_version(&o.root)?;
-    let mut worst = (Bump::Patch, false);
     for drift in &drifts {
         let comparison = match &new_set {
             Ok(new_set) => {
@@ -246,6 +318,14 @@ pub fn run(o: &Options) -> Result<u8> {
     }
     if o.write {
         let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+        if let Some(drift) = &catalog {
+            // The schemas' new bytes are checked and written with it.
+            let schemas: Vec<(String, Vec<u8>)> = drifts
+                .iter()
+                .map(|d| (d.entry.file.clone(), d.new.clone()))
+                .collect();
+            write_catalog(o, &mut manifest, catalog_entry.as_ref(), drift, &schemas)?;
+        }
         for drift in &drifts {
             let entry = &drift.entry;
             manifest.upsert(&drift.provenance.entry(
@@ -287,6 +367,47 @@ pub fn run(o: &Options) -> Result<u8> {
     }
     println!("{}", report::recommendation(worst.0, worst.1, version));
     Ok(if o.write { 0 } else { 1 })
+}
+
+/// Vendors the catalog of `drift` and the spec file it came from (after a
+/// build check with `schemas`, the schema files written in the same run),
+/// records it in the manifest, and removes the spec file vendored before
+/// if it had another name.
+fn write_catalog(
+    o: &Options,
+    manifest: &mut Manifest,
+    old: Option<&Entry>,
+    drift: &webhooks::Drift,
+    schemas: &[(String, Vec<u8>)],
+) -> Result<()> {
+    let schema_dir = o.root.join("schema");
+    let (files, stale) = webhooks::files(&schema_dir, drift, old);
+    let mut check = schemas.to_vec();
+    check.push((webhooks::FILE.to_owned(), drift.text.clone().into_bytes()));
+    crate::buildcheck::crate_builds(&o.root, &check)?;
+    manifest.upsert_catalog(&drift.provenance.entry(
+        "webhooks",
+        webhooks::FILE,
+        &o.reference,
+        drift.text.as_bytes(),
+    ));
+    let text = manifest.render();
+    let mut refs: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.as_path(), b.as_slice()))
+        .collect();
+    refs.push((manifest.path(), text.as_bytes()));
+    manifest::replace_all(&refs)?;
+    if let Some(stale) = stale {
+        std::fs::remove_file(&stale)
+            .with_context(|| format!("{}: cannot remove the old spec", stale.display()))?;
+    }
+    println!(
+        "wrote schema/{} and schema/{} (and schema/manifest.toml); the next cargo build with feature `webhooks` regenerates the events",
+        webhooks::FILE,
+        drift.provenance.path
+    );
+    Ok(())
 }
 
 fn render(o: &Options, drift: &Drift, comparison: Option<&compat::Comparison>) -> String {

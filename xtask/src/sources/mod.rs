@@ -4,7 +4,9 @@
 //! - api-evangelist/clerk-com (the default): its
 //!   `json-schema/clerk-<key>-schema.json`, byte for byte;
 //! - Clerk's own OpenAPI, clerk/openapi-specs ([`clerk`]): the component
-//!   of `bapi/<version>.yml`, derived by api-evangelist's rule.
+//!   of `bapi/<version>.yml` (or, for the objects only webhooks carry, of
+//!   `webhooks/<version>.yml`), derived by api-evangelist's rule; and the
+//!   webhooks catalog, derived from `webhooks/<version>.yml`.
 //!
 //! [`Sources`] fetches each at most once per run (Clerk's spec is 700 KB
 //! of YAML) and says, for every schema, which bytes the source gives and
@@ -102,6 +104,15 @@ impl Provenance {
     }
 }
 
+/// Where one schema's bytes come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// api-evangelist's file, byte for byte.
+    Evangelist,
+    /// A component of Clerk's spec files of this family, by api-evangelist's rule.
+    Clerk(clerk::Family),
+}
+
 /// Which source a run compares with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Choice {
@@ -118,7 +129,7 @@ pub struct Sources {
     reference: String,
     api_version: Option<String>,
     evangelist_commit: Option<String>,
-    spec: Option<clerk::Spec>,
+    specs: Vec<clerk::Spec>,
 }
 
 impl Sources {
@@ -144,7 +155,7 @@ impl Sources {
             reference: reference.to_owned(),
             api_version,
             evangelist_commit: None,
-            spec: None,
+            specs: Vec::new(),
         }
     }
 
@@ -163,35 +174,36 @@ impl Sources {
         Ok(c)
     }
 
-    /// Clerk's spec at the ref, fetched and parsed once.
-    pub fn spec(&mut self) -> Result<&clerk::Spec> {
-        if self.spec.is_none() {
-            let commit = self.clerk.resolve(&self.reference)?;
-            self.spec = Some(clerk::Spec::fetch(
-                &self.clerk,
-                &commit,
-                self.api_version.as_deref(),
-            )?);
-        }
-        Ok(self.spec.as_ref().expect("fetched above"))
+    /// Clerk's spec of `family` at the ref, fetched and parsed once (the
+    /// API version applies to the Backend API only).
+    pub fn spec(&mut self, family: clerk::Family) -> Result<&clerk::Spec> {
+        let position = match self
+            .specs
+            .iter()
+            .position(|s| clerk::Family::of_path(&s.path) == family)
+        {
+            Some(i) => i,
+            None => {
+                let commit = self.clerk.resolve(&self.reference)?;
+                let version = match family {
+                    clerk::Family::Bapi => self.api_version.as_deref(),
+                    clerk::Family::Webhooks => None,
+                };
+                let spec = clerk::Spec::fetch(&self.clerk, &commit, family, version)?;
+                self.specs.push(spec);
+                self.specs.len() - 1
+            }
+        };
+        Ok(&self.specs[position])
     }
 
-    /// The bytes of schema `key` (file `clerk-<key>-schema.json`) that the
-    /// chosen source gives, with their provenance.
-    pub fn bytes(&mut self, key: &str, from_clerk: bool) -> Result<(Vec<u8>, Provenance)> {
-        if from_clerk {
-            let spec = self.spec()?;
+    /// The bytes of schema `key` (file `clerk-<key>-schema.json`) that
+    /// `origin` gives, with their provenance.
+    pub fn bytes(&mut self, key: &str, origin: Origin) -> Result<(Vec<u8>, Provenance)> {
+        if let Origin::Clerk(family) = origin {
+            let spec = self.spec(family)?;
             let (component, bytes) = spec.derive(key)?;
-            let provenance = Provenance {
-                repository: clerk::REPOSITORY.to_owned(),
-                path: spec.path.clone(),
-                commit: spec.commit.clone(),
-                derived: Some(Derived {
-                    component,
-                    source_sha256: spec.sha256.clone(),
-                    rule: clerk::derive::RULE.to_owned(),
-                }),
-            };
+            let provenance = spec.provenance(component, clerk::derive::RULE);
             return Ok((bytes, provenance));
         }
         let commit = self.evangelist_commit()?;
@@ -209,8 +221,16 @@ impl Sources {
     }
 }
 
-/// Whether `entry` came from Clerk's spec (so is compared with it by
-/// default).
-pub fn from_clerk(entry: &Entry, choice: Choice) -> bool {
-    choice == Choice::Clerk || entry.repository == clerk::REPOSITORY
+/// Where `entry` is compared with: an object only webhooks carry with
+/// Clerk's webhooks spec, always; the others with Clerk's Backend API when
+/// chosen or recorded, else with api-evangelist.
+pub fn origin(entry: &Entry, choice: Choice) -> Origin {
+    let family = clerk::Family::of_path(&entry.path);
+    if entry.repository == clerk::REPOSITORY || family == clerk::Family::Webhooks {
+        Origin::Clerk(family)
+    } else if choice == Choice::Clerk {
+        Origin::Clerk(clerk::Family::Bapi)
+    } else {
+        Origin::Evangelist
+    }
 }

@@ -78,6 +78,11 @@ impl Server {
         self.repository("clerk/openapi-specs", "bapi", commit, files);
     }
 
+    /// Serves clerk/openapi-specs' `webhooks/` the same way.
+    pub fn clerk_webhooks(&self, commit: &str, files: &[(&str, &[u8])]) {
+        self.repository("clerk/openapi-specs", "webhooks", commit, files);
+    }
+
     /// Serves `repo` as GitHub does: `main` resolving to `commit`, the
     /// listing of directory `dir`, and `files` under the commit.
     fn repository(&self, repo: &str, dir: &str, commit: &str, files: &[(&str, &[u8])]) {
@@ -170,7 +175,10 @@ pub fn project(name: &str) -> PathBuf {
             std::fs::remove_file(schema.join(&file)).expect("remove");
         }
     }
+    // No webhooks catalog: it names objects these projects do not have.
+    let _ = std::fs::remove_dir_all(schema.join("webhooks"));
     let manifest = std::fs::read_to_string(schema.join("manifest.toml")).expect("manifest");
+    let manifest = manifest.split("[[catalog]]").next().unwrap_or_default();
     let mut blocks = manifest.split("[[schema]]");
     let mut kept = blocks.next().unwrap_or_default().to_owned();
     for block in blocks.filter(|b| b.contains("name = \"client\"")) {
@@ -191,18 +199,22 @@ pub fn project(name: &str) -> PathBuf {
     dir
 }
 
-/// Every file under `dir/schema`, with its bytes.
+/// Every file under `dir/schema` (and its subdirectories, as
+/// `webhooks/catalog.json`), with its bytes.
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.join("schema"))
-        .expect("schema dir")
-        .map(|e| {
-            let p = e.expect("entry").path();
-            (
-                p.file_name().expect("name").to_string_lossy().into_owned(),
-                std::fs::read(&p).expect("read"),
-            )
-        })
-        .collect();
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).expect("schema dir") {
+            let p = entry.expect("entry").path();
+            let name = format!("{prefix}{}", p.file_name().expect("name").to_string_lossy());
+            if p.is_dir() {
+                walk(&p, &format!("{name}/"), out);
+            } else {
+                out.push((name, std::fs::read(&p).expect("read")));
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&dir.join("schema"), "", &mut files);
     files.sort();
     files
 }

@@ -1,8 +1,11 @@
 //! Clerk's own OpenAPI (github.com/clerk/openapi-specs) as a source of the
 //! vendored schemas: the newest `bapi/<date>.yml` (or a given API
-//! version) at a ref, parsed once, each vendored schema derived from its
-//! component by api-evangelist's rule ([`derive`]).
+//! version) or `webhooks/<date>.yml` at a ref, parsed once, each vendored
+//! schema derived from its component by api-evangelist's rule
+//! ([`derive`]), and the webhooks catalog from the webhooks spec
+//! ([`catalog`]).
 
+pub mod catalog;
 pub mod derive;
 pub mod node;
 pub mod pyjson;
@@ -16,6 +19,35 @@ use node::Node;
 /// Clerk's repository.
 pub const REPOSITORY: &str = "clerk/openapi-specs";
 
+/// The two families of Clerk's spec files, each a directory of
+/// `<date>.yml` versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    /// The Backend API (`bapi/`): the REST objects.
+    Bapi,
+    /// The webhooks (`webhooks/`): the events and the objects only they carry.
+    Webhooks,
+}
+
+impl Family {
+    /// The directory of its version files.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Family::Bapi => "bapi",
+            Family::Webhooks => "webhooks",
+        }
+    }
+
+    /// The family of a file of the repository (`webhooks/2025-04-15.yml`).
+    pub fn of_path(path: &str) -> Family {
+        if path.starts_with("webhooks/") {
+            Family::Webhooks
+        } else {
+            Family::Bapi
+        }
+    }
+}
+
 /// One version file of Clerk's spec at one commit, parsed.
 pub struct Spec {
     /// The file (`bapi/2025-11-10.yml`).
@@ -24,22 +56,30 @@ pub struct Spec {
     pub commit: String,
     /// sha256 of the file's bytes.
     pub sha256: String,
+    /// The file's bytes, as fetched.
+    pub bytes: Vec<u8>,
     /// The parsed document.
     pub root: Node,
 }
 
 impl Spec {
-    /// Fetches and parses the spec: `bapi/<api_version>.yml`, or the newest
-    /// `bapi/<date>.yml`, at `commit`.
-    pub fn fetch(upstream: &Upstream, commit: &str, api_version: Option<&str>) -> Result<Spec> {
-        let path = match api_version {
+    /// Fetches and parses a spec of `family`: `<dir>/<version>.yml`, or the
+    /// newest `<dir>/<date>.yml`, at `commit`.
+    pub fn fetch(
+        upstream: &Upstream,
+        commit: &str,
+        family: Family,
+        version: Option<&str>,
+    ) -> Result<Spec> {
+        let dir = family.dir();
+        let path = match version {
             Some(v) => {
                 if !is_date(v) {
                     bail!("--api-version {v}: expected a date, YYYY-MM-DD (Clerk's version names)");
                 }
-                format!("bapi/{v}.yml")
+                format!("{dir}/{v}.yml")
             }
-            None => newest(upstream, commit)?,
+            None => newest(upstream, commit, dir)?,
         };
         let bytes = upstream.download(commit, &path).with_context(|| {
             format!(
@@ -53,9 +93,36 @@ impl Spec {
             .with_context(|| format!("{REPOSITORY} {path} at {}", short(commit)))?;
         Ok(Spec {
             sha256: crate::manifest::sha256_hex(&bytes),
+            bytes,
             path,
             commit: commit.to_owned(),
             root,
+        })
+    }
+
+    /// The provenance of what `rule` derives from `component` of this file
+    /// (`component` empty for the whole file, as the catalog).
+    pub fn provenance(&self, component: String, rule: &str) -> super::Provenance {
+        super::Provenance {
+            repository: REPOSITORY.to_owned(),
+            path: self.path.clone(),
+            commit: self.commit.clone(),
+            derived: Some(super::Derived {
+                component,
+                source_sha256: self.sha256.clone(),
+                rule: rule.to_owned(),
+            }),
+        }
+    }
+
+    /// The webhooks catalog of this (webhooks) spec file.
+    pub fn catalog(&self) -> Result<catalog::Catalog> {
+        catalog::derive(&self.root).map_err(|e| {
+            anyhow::anyhow!(
+                "{REPOSITORY} {} at {}: {e}; the rule cannot derive the webhooks catalog",
+                self.path,
+                short(&self.commit)
+            )
         })
     }
 
@@ -75,17 +142,17 @@ impl Spec {
     }
 }
 
-/// The newest `bapi/YYYY-MM-DD.yml` at `commit`.
-fn newest(upstream: &Upstream, commit: &str) -> Result<String> {
+/// The newest `<dir>/YYYY-MM-DD.yml` at `commit`.
+fn newest(upstream: &Upstream, commit: &str, dir: &str) -> Result<String> {
     let names = upstream
-        .list(commit, "bapi")
-        .with_context(|| format!("{REPOSITORY}: cannot list bapi/ at {}", short(commit)))?;
+        .list(commit, dir)
+        .with_context(|| format!("{REPOSITORY}: cannot list {dir}/ at {}", short(commit)))?;
     names
         .iter()
         .filter_map(|n| n.strip_suffix(".yml").filter(|d| is_date(d)))
         .max()
-        .map(|d| format!("bapi/{d}.yml"))
-        .with_context(|| format!("{REPOSITORY}: no bapi/YYYY-MM-DD.yml at {}", short(commit)))
+        .map(|d| format!("{dir}/{d}.yml"))
+        .with_context(|| format!("{REPOSITORY}: no {dir}/YYYY-MM-DD.yml at {}", short(commit)))
 }
 
 fn is_date(s: &str) -> bool {

@@ -1,0 +1,286 @@
+//! The event types of the catalog as Rust: `EventData`, one variant per
+//! event type over the data's generated type, a catch-all (`Other`) that
+//! keeps an unknown event (or one whose data is not what its type says)
+//! whole, the types of objects extended with members (`SessionEventPayload`:
+//! a Session and its `user`), and `EVENT_TYPES`.
+//!
+//! The envelope (`Event`) is hand-written in the crate: what it holds does
+//! not depend on the catalog.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::catalog::{Catalog, Data};
+use crate::{case, render::docs, Error, Generated};
+
+/// Renders the events of `catalog` (labelled `file` in errors) over
+/// `modules`, the generated set: formatted Rust for the crate's
+/// `webhooks` module. An event whose data names a type that is not
+/// generated is an error naming the event and what to do.
+pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<String, Error> {
+    // A component is the root of the schema derived from it, whose module
+    // key is its name in lower case (the rule's file name); its Rust name
+    // may be pinned otherwise (`EmailEventPayload` is `Email`).
+    let roots: BTreeMap<&str, (&str, &str)> = modules
+        .iter()
+        .map(|m| (m.key.as_str(), (m.key.as_str(), m.root())))
+        .collect();
+    let refuse = |pointer: String, message: String| Error::Unsupported {
+        file: file.to_owned(),
+        pointer,
+        message,
+    };
+    let path_of = |component: &str, pointer: String| {
+        roots
+            .get(component.to_lowercase().as_str())
+            .map(|(key, root)| {
+                let (key, root) = (ident(key), ident(root));
+                quote!(crate::#key::#root)
+            })
+            .ok_or_else(|| {
+                refuse(
+                    pointer,
+                    format!(
+                        "`{component}` is the root of no generated schema: vendor it with `cargo xtask sync-schema --add {} --webhooks` (and enable its feature)",
+                        component.to_lowercase()
+                    ),
+                )
+            })
+    };
+    if catalog.events.is_empty() {
+        return Err(refuse("/events".into(), "no event types".into()));
+    }
+    let mut variants = Vec::new();
+    let mut names = BTreeSet::new();
+    let mut extended: BTreeMap<String, TokenStream> = BTreeMap::new();
+    for (event, data) in &catalog.events {
+        let at = format!("/events/{}", event.replace('~', "~0").replace('/', "~1"));
+        let variant = case::type_name(event);
+        if variant == "Other" || !names.insert(variant.clone()) {
+            return Err(refuse(
+                at,
+                format!("the event type `{event}` makes the variant `{variant}`, which another event type (or the catch-all) has: rename in the generator"),
+            ));
+        }
+        let ty = if data.members.is_empty() {
+            path_of(&data.object, format!("{at}/object"))?
+        } else {
+            let name =
+                case::type_name(data.name.as_deref().unwrap_or(&format!("{variant}Payload")));
+            if !extended.contains_key(&name) {
+                let item = extension(&name, data, &at, &path_of, &refuse)?;
+                extended.insert(name.clone(), item);
+            }
+            let name = ident(&name);
+            quote!(#name)
+        };
+        variants.push((event.as_str(), ident(&variant), ty, data));
+    }
+    let arms = variants.iter().map(|(event, variant, ty, data)| {
+        let mut doc = format!("`{event}`");
+        if let Some(d) = &data.description {
+            doc.push_str(": ");
+            doc.push_str(d);
+        }
+        let attrs = docs::lines(&[doc]);
+        quote!(#(#attrs)* #variant(#ty),)
+    });
+    let type_arms = variants
+        .iter()
+        .map(|(event, variant, ..)| quote!(Self::#variant(_) => #event,));
+    let decode_arms = variants.iter().map(|(event, variant, ty, _)| {
+        quote!(#event => match <#ty as ::serde::Deserialize>::deserialize(&data) {
+            Ok(value) => Ok(Self::#variant(value)),
+            Err(e) => Err((data, Some(e))),
+        },)
+    });
+    let encode_arms = variants
+        .iter()
+        .map(|(_, variant, ..)| quote!(Self::#variant(data) => ::serde::Serialize::serialize(data, serializer),));
+    let root_name = |component: &str| {
+        roots
+            .get(component.to_lowercase().as_str())
+            .map_or_else(|| component.to_owned(), |(_, root)| (*root).to_owned())
+    };
+    let table = variants.iter().map(|(event, _, _, data)| {
+        let object = root_name(&data.object);
+        let members = data.members.iter().map(|(member, component)| {
+            let component = root_name(component);
+            quote!((#member, #component))
+        });
+        quote!(crate::webhooks::EventTypeInfo { event_type: #event, object: #object, members: &[#(#members),*] },)
+    });
+    let extended = extended.values();
+    let tokens = quote! {
+        /// Every event type this release knows and what its `data` is, as
+        /// Clerk's webhooks spec lists them.
+        pub const EVENT_TYPES: &[crate::webhooks::EventTypeInfo] = &[#(#table)*];
+
+        /// The `data` of an event, typed by the event's `type`.
+        ///
+        /// Generated from Clerk's webhooks spec: one variant per event type.
+        /// An event type this release does not know (Clerk adds them), or
+        /// whose `data` does not decode as its type says, is
+        /// [`EventData::Other`], kept whole, so that a handler never fails
+        /// on an event it does not handle.
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum EventData {
+            #(#arms)*
+            /// An event type this release does not know, or a known one
+            /// whose `data` did not decode as its type: kept as sent.
+            Other(crate::webhooks::OtherEvent),
+        }
+
+        impl EventData {
+            /// The event type (`user.created`).
+            pub fn event_type(&self) -> &str {
+                match self {
+                    #(#type_arms)*
+                    Self::Other(other) => &other.event_type,
+                }
+            }
+
+            /// Decodes `data` as event type `event_type` says; otherwise
+            /// hands the data back, with why for a known type.
+            pub(crate) fn decode_known(
+                event_type: &str,
+                data: ::serde_json::Value,
+            ) -> ::core::result::Result<Self, (::serde_json::Value, ::core::option::Option<::serde_json::Error>)> {
+                match event_type {
+                    #(#decode_arms)*
+                    _ => Err((data, None)),
+                }
+            }
+
+            /// Encodes the data alone (the envelope writes the type).
+            pub(crate) fn serialize_data<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(#encode_arms)*
+                    Self::Other(other) => ::serde::Serialize::serialize(&other.data, serializer),
+                }
+            }
+        }
+
+        #(#extended)*
+    };
+    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Generate {
+        file: file.to_owned(),
+        message: format!("the events do not render as Rust: {e}"),
+    })?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The type of an object extended with typed members: the object (its
+/// members flattened into the same JSON object) and one `Option` per
+/// member, `None` when the event did not carry it.
+fn extension(
+    name: &str,
+    data: &Data,
+    at: &str,
+    path_of: &dyn Fn(&str, String) -> Result<TokenStream, Error>,
+    refuse: &dyn Fn(String, String) -> Error,
+) -> Result<TokenStream, Error> {
+    let object = path_of(&data.object, format!("{at}/object"))?;
+    let object_field = case::field_name(&data.object);
+    let mut fields: Vec<(String, &str, TokenStream, &str)> = Vec::new();
+    for (member, component) in &data.members {
+        let field = case::field_name(member);
+        if field == object_field || fields.iter().any(|(f, ..)| *f == field) {
+            return Err(refuse(
+                format!("{at}/members/{member}"),
+                format!(
+                    "the member `{member}` makes the field `{field}`, which the type has already"
+                ),
+            ));
+        }
+        let ty = path_of(component, format!("{at}/members/{member}"))?;
+        fields.push((field, member.as_str(), ty, component.as_str()));
+    }
+    let (name, object_field) = (ident(name), ident(&object_field));
+    let doc = docs::lines(&[format!(
+        "`{name}`: a {} with {} beside its own members, in the same JSON object. Derefs to the {}.",
+        data.object,
+        fields
+            .iter()
+            .map(|(_, m, _, c)| format!("`{m}` ({c})"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        data.object
+    )]);
+    let object_doc = format!("The {}: every member but the ones below.", data.object);
+    let field_defs = fields.iter().map(|(field, member, ty, _)| {
+        let field = ident(field);
+        let doc = format!("`{member}`, or `None` when the event did not carry it (a `null` stays among the object's unknown members).");
+        quote!(#[doc = #doc] pub #field: ::core::option::Option<#ty>,)
+    });
+    let takes = fields.iter().map(|(field, member, ty, _)| {
+        let field = ident(field);
+        quote! {
+            let #field = match map.remove(#member) {
+                None => None,
+                Some(::serde_json::Value::Null) => {
+                    map.insert(#member.to_owned(), ::serde_json::Value::Null);
+                    None
+                }
+                Some(value) => Some(<#ty as ::serde::Deserialize>::deserialize(value).map_err(|e| {
+                    <D::Error as ::serde::de::Error>::custom(format_args!("{}: {e}", #member))
+                })?),
+            };
+        }
+    });
+    let puts = fields.iter().map(|(field, member, ..)| {
+        let field = ident(field);
+        quote! {
+            if let Some(value) = &self.#field {
+                map.insert(#member.to_owned(), ::serde_json::to_value(value).map_err(<S::Error as ::serde::ser::Error>::custom)?);
+            }
+        }
+    });
+    let names = fields.iter().map(|(f, ..)| ident(f)).collect::<Vec<_>>();
+    Ok(quote! {
+        #(#doc)*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct #name {
+            #[doc = #object_doc]
+            pub #object_field: #object,
+            #(#field_defs)*
+        }
+
+        impl ::core::ops::Deref for #name {
+            type Target = #object;
+            fn deref(&self) -> &#object {
+                &self.#object_field
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let mut map = <::serde_json::Map<String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
+                #(#takes)*
+                let #object_field = <#object as ::serde::Deserialize>::deserialize(::serde_json::Value::Object(map))
+                    .map_err(<D::Error as ::serde::de::Error>::custom)?;
+                Ok(Self { #object_field, #(#names),* })
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                let mut value = ::serde_json::to_value(&self.#object_field).map_err(<S::Error as ::serde::ser::Error>::custom)?;
+                if let ::serde_json::Value::Object(map) = &mut value {
+                    #(#puts)*
+                }
+                ::serde::Serialize::serialize(&value, serializer)
+            }
+        }
+    })
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
