@@ -70,6 +70,15 @@ fn run() -> Result<(), String> {
         write(&out_dir.join(file), normalized.to_string())?;
     }
     write(&out_dir.join("schemas.rs"), generated.index())?;
+    // `webhooks`: the event types of the vendored catalog, over the types
+    // just generated (the feature enables every schema they name).
+    if std::env::var_os("CARGO_FEATURE_WEBHOOKS").is_some() {
+        let events = set
+            .events(&generated)
+            .map_err(|e| format!("{e} (the webhooks catalog and the schemas it names are vendored together: re-sync with `cargo xtask sync-schema --webhooks --write`)"))?
+            .ok_or_else(|| format!("schema/{} is missing: restore it (git checkout schema/)", vendored::CATALOG_FILE))?;
+        write(&out_dir.join("webhook_events.rs"), events)?;
+    }
     Ok(())
 }
 

@@ -1,6 +1,9 @@
 //! Types for Clerk's Backend API objects (Client, Session, User,
 //! EmailAddress, Organization, ...), generated at build time from Clerk's
-//! published JSON Schemas, that decode the payloads Clerk really sends.
+//! published JSON Schemas, that decode the payloads Clerk really sends; and,
+//! with the `webhooks` feature, Clerk's webhook deliveries verified and
+//! decoded as typed events (`clerk_types::webhooks`: every event type of
+//! Clerk's webhooks spec, over these same types).
 //!
 //! ```
 //! let json = r#"{

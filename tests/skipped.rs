@@ -10,12 +10,12 @@ fn validation_tests_skipped() {}
 
 #[cfg(not(feature = "full"))]
 #[test]
-#[ignore = "the tests of all fourteen schemas need `--features full`; run `cargo test --workspace --all-features`"]
+#[ignore = "the tests of every vendored schema need `--features full`; run `cargo test --workspace --all-features`"]
 fn other_schemas_skipped() {}
 
 #[cfg(not(feature = "webhooks"))]
 #[test]
-#[ignore = "the webhook verification tests need `--features webhooks`; run `cargo test --workspace --all-features`"]
+#[ignore = "the webhook tests (verification, typed events, the axum example) need `--features webhooks`; run `cargo test --workspace --all-features`"]
 fn webhook_tests_skipped() {}
 
 #[cfg(all(feature = "validate", feature = "full"))]

@@ -31,6 +31,12 @@ impl<K: AsRef<str>, V: AsRef<str>> WebhookHeaders for Vec<(K, V)> {
     }
 }
 
+impl<K: AsRef<str>, V: AsRef<str>, const N: usize> WebhookHeaders for [(K, V); N] {
+    fn values(&self, name: &str) -> Vec<Option<&str>> {
+        self.as_slice().values(name)
+    }
+}
+
 impl<K: AsRef<str>, V: AsRef<str>, S> WebhookHeaders for HashMap<K, V, S> {
     fn values(&self, name: &str) -> Vec<Option<&str>> {
         self.iter()

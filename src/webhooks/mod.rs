@@ -1,6 +1,37 @@
 //! Clerk webhooks (feature `webhooks`): verifying that a delivery comes
 //! from Clerk, as Svix (Clerk's webhook sender) and the Standard Webhooks
-//! specification define it.
+//! specification define it, and decoding it as an [`Event`] whose
+//! [`EventData`] has one variant per event type of Clerk's webhooks spec
+//! (generated from the vendored catalog, `schema/webhooks/catalog.json`),
+//! over the crate's own types.
+//!
+//! ```
+//! use std::time::{Duration, SystemTime};
+//! use clerk_types::webhooks::{EventData, Webhook};
+//!
+//! let wh = Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;
+//! let body = br#"{"type": "session.ended", "object": "event", "timestamp": 1716883200000,
+//!   "data": {"object": "session", "id": "sess_1", "user_id": "user_1", "status": "ended",
+//!            "user": {"object": "user", "id": "user_1", "first_name": "Ada"}}}"#;
+//! // What Clerk's sender does (in a test; `sign` is for tests).
+//! let headers = [
+//!     ("svix-id", "msg_1".to_owned()),
+//!     ("svix-timestamp", "1716883200".to_owned()),
+//!     ("svix-signature", wh.sign("msg_1", 1_716_883_200, body)),
+//! ];
+//! let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_716_883_230);
+//! let event = wh.verify_event_at(body, &headers, now)?;
+//! match &event.data {
+//!     EventData::SessionEnded(session) => {
+//!         assert_eq!(session.id, "sess_1"); // the Session's own members
+//!         assert_eq!(session.user.as_ref().and_then(|u| u.first_name.as_deref()), Some("Ada"));
+//!     }
+//!     other => println!("not handled here: {}", other.event_type()),
+//! }
+//! # Ok::<(), clerk_types::webhooks::WebhookError>(())
+//! ```
+//!
+//! Verification alone:
 //!
 //! ```
 //! use std::time::{Duration, SystemTime};
@@ -25,8 +56,18 @@
 //! hyper, reqwest) or anything that implements [`WebhookHeaders`] (a list
 //! of pairs, a map).
 
+mod event;
 mod headers;
+mod receive;
 mod verify;
 
+/// The event types of Clerk's webhooks spec, generated from
+/// `schema/webhooks/catalog.json` by build.rs.
+mod events {
+    include!(concat!(env!("OUT_DIR"), "/webhook_events.rs"));
+}
+
+pub use event::{Event, EventAttributes, EventTypeInfo, OtherEvent};
+pub use events::*;
 pub use headers::WebhookHeaders;
 pub use verify::{Webhook, WebhookError, TOLERANCE};

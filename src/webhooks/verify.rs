@@ -52,6 +52,17 @@ pub enum WebhookError {
     /// No `v1` signature in the signature header matches the body under
     /// this secret (a forged or altered delivery, or the wrong secret).
     NoMatchingSignature,
+    /// The delivery is authentic but its body is not a Clerk event (not
+    /// JSON, not an object, no `type` or `data`, a member of the wrong
+    /// type): where (a JSON pointer, and the line and column for text that
+    /// is not JSON) and what.
+    InvalidEvent {
+        /// The JSON pointer of the problem (`` for the body itself).
+        pointer: String,
+        /// What is wrong, with the line and column where the pointer does
+        /// not locate it.
+        message: String,
+    },
 }
 
 impl fmt::Display for WebhookError {
@@ -82,6 +93,10 @@ impl fmt::Display for WebhookError {
             ),
             WebhookError::NoMatchingSignature => f.write_str(
                 "no signature of the delivery matches its body under this secret: forged, altered, or signed with another secret",
+            ),
+            WebhookError::InvalidEvent { pointer, message } => write!(
+                f,
+                "the delivery is signed but its body is not a Clerk event (at `{pointer}`): {message}"
             ),
         }
     }

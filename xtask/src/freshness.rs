@@ -6,7 +6,7 @@
 
 use anyhow::{Context, Result};
 
-use crate::manifest::Manifest;
+use crate::manifest::{Entry, Manifest};
 use crate::sources::clerk::{self, short, Family, Spec};
 use crate::sources::github::Upstream;
 
@@ -26,14 +26,44 @@ pub struct Options {
 }
 
 /// Prints the report; exit status 0 when every schema is in step with
-/// Clerk, 1 when some lag.
+/// Clerk, 1 when some lag. Each schema is followed in the spec family it
+/// comes from: the objects only webhooks carry in `webhooks/`, the others
+/// in `bapi/`.
 pub fn run(o: &Options) -> Result<u8> {
     let entries = Manifest::load(&o.root)?.entries()?;
     let head = o.upstream.resolve(&o.reference)?;
-    let newest = Spec::fetch(&o.upstream, &head, Family::Bapi, o.api_version.as_deref())?;
+    let mut lagging = 0;
+    for family in [Family::Bapi, Family::Webhooks] {
+        let of_family: Vec<&Entry> = entries
+            .iter()
+            .filter(|e| Family::of_path(&e.path) == family)
+            .collect();
+        if !of_family.is_empty() {
+            lagging += walk(o, &head, family, &of_family)?;
+        }
+    }
+    println!(
+        "{lagging} of {} vendored schemas lag Clerk{}",
+        entries.len(),
+        if lagging > 0 {
+            "; `cargo xtask sync-schema --clerk` says what vendoring them would do"
+        } else {
+            ""
+        }
+    );
+    Ok(u8::from(lagging > 0))
+}
+
+/// The report for the schemas of one spec family; how many lag.
+fn walk(o: &Options, head: &str, family: Family, entries: &[&Entry]) -> Result<usize> {
+    let version_asked = match family {
+        Family::Bapi => o.api_version.as_deref(),
+        Family::Webhooks => None,
+    };
+    let newest = Spec::fetch(&o.upstream, head, family, version_asked)?;
     let commits = o
         .upstream
-        .commits_touching(&head, &newest.path, MAX_COMMITS)
+        .commits_touching(head, &newest.path, MAX_COMMITS)
         .with_context(|| {
             format!(
                 "{}: cannot list the commits of {}",
@@ -51,9 +81,9 @@ pub fn run(o: &Options) -> Result<u8> {
         clerk::REPOSITORY,
         newest.path,
         o.reference,
-        short(&head)
+        short(head)
     );
-    for entry in &entries {
+    for entry in entries {
         let vendored = std::fs::read(o.root.join("schema").join(&entry.file))
             .with_context(|| format!("schema/{}: cannot read", entry.file))?;
         let (_, current) = newest.derive(&entry.name)?;
@@ -72,13 +102,7 @@ pub fn run(o: &Options) -> Result<u8> {
                 Some(j) => {
                     if older.len() <= j {
                         older.push(
-                            Spec::fetch(
-                                &o.upstream,
-                                sha,
-                                Family::Bapi,
-                                Some(version(&newest.path)),
-                            )
-                            .ok(),
+                            Spec::fetch(&o.upstream, sha, family, Some(version(&newest.path))).ok(),
                         );
                     }
                     older[j].as_ref()
@@ -122,19 +146,11 @@ pub fn run(o: &Options) -> Result<u8> {
             );
         }
     }
-    println!(
-        "{lagging} of {} vendored schemas lag Clerk{}",
-        entries.len(),
-        if lagging > 0 {
-            "; `cargo xtask sync-schema --clerk` says what vendoring them would do"
-        } else {
-            ""
-        }
-    );
-    Ok(u8::from(lagging > 0))
+    Ok(lagging)
 }
 
-/// `2025-11-10` of `bapi/2025-11-10.yml`.
+/// `2025-11-10` of `bapi/2025-11-10.yml` (or of `webhooks/...`).
 fn version(path: &str) -> &str {
-    path.trim_start_matches("bapi/").trim_end_matches(".yml")
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.trim_end_matches(".yml")
 }

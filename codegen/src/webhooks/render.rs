@@ -213,11 +213,14 @@ fn extension(
             .join(", "),
         data.object
     )]);
-    let object_doc = format!("The {}: every member but the ones below.", data.object);
+    let object_doc = docs::lines(&[format!(
+        "The {}: every member but the ones below.",
+        data.object
+    )]);
     let field_defs = fields.iter().map(|(field, member, ty, _)| {
         let field = ident(field);
-        let doc = format!("`{member}`, or `None` when the event did not carry it (a `null` stays among the object's unknown members).");
-        quote!(#[doc = #doc] pub #field: ::core::option::Option<#ty>,)
+        let doc = docs::lines(&[format!("`{member}`, or `None` when the event did not carry it (a `null` stays among the object's unknown members).")]);
+        quote!(#(#doc)* pub #field: ::core::option::Option<#ty>,)
     });
     let takes = fields.iter().map(|(field, member, ty, _)| {
         let field = ident(field);
@@ -247,7 +250,7 @@ fn extension(
         #(#doc)*
         #[derive(Clone, Debug, PartialEq)]
         pub struct #name {
-            #[doc = #object_doc]
+            #(#object_doc)*
             pub #object_field: #object,
             #(#field_defs)*
         }
@@ -283,4 +286,66 @@ fn extension(
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Names;
+
+    fn modules() -> Vec<Generated> {
+        let schema = br#"{"title": "Clerk Thing", "type": "object", "properties": {"object": {"type": "string", "enum": ["thing"]}, "id": {"type": "string"}}, "required": ["object", "id"]}"#;
+        vec![crate::generate("clerk-thing-schema.json", schema, &Names::empty()).unwrap()]
+    }
+
+    fn catalog(text: &str) -> Catalog {
+        Catalog::parse("catalog.json", text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn renders_a_variant_per_event_type_and_extended_objects() {
+        let code = render(
+            "catalog.json",
+            &catalog(r#"{"events": {"thing.created": {"object": "Thing", "description": "Thing created"}, "thing.paired": {"object": "Thing", "members": {"other": "Thing"}, "name": "PairedThing"}}}"#),
+            &modules(),
+        )
+        .unwrap();
+        assert!(code.contains("ThingCreated(crate::thing::Thing)"), "{code}");
+        assert!(
+            code.contains("/// `thing.created`: Thing created"),
+            "{code}"
+        );
+        assert!(code.contains("ThingPaired(PairedThing)"), "{code}");
+        assert!(
+            code.contains("pub other: ::core::option::Option<crate::thing::Thing>"),
+            "{code}"
+        );
+        assert!(
+            code.contains("Other(crate::webhooks::OtherEvent)"),
+            "{code}"
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_render_with_the_pointer() {
+        let refusal = |text: &str| {
+            render("catalog.json", &catalog(text), &modules())
+                .unwrap_err()
+                .to_string()
+        };
+        let e = refusal(r#"{"events": {"role.created": {"object": "Role"}}}"#);
+        assert!(e.starts_with("catalog.json: /events/role.created/object: `Role` is the root of no generated schema"), "{e}");
+        assert!(
+            e.contains("cargo xtask sync-schema --add role --webhooks"),
+            "{e}"
+        );
+        let e = refusal(r#"{"events": {"a.b": {"object": "Thing"}, "a_b": {"object": "Thing"}}}"#);
+        assert!(e.contains("/events/a_b") && e.contains("`AB`"), "{e}");
+        let e = refusal(r#"{"events": {"other": {"object": "Thing"}}}"#);
+        assert!(e.contains("the catch-all"), "{e}");
+        let e =
+            refusal(r#"{"events": {"x.y": {"object": "Thing", "members": {"thing": "Thing"}}}}"#);
+        assert!(e.contains("/events/x.y/members/thing"), "{e}");
+        assert!(refusal(r#"{"events": {}}"#).contains("no event types"));
+    }
 }

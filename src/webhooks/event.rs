@@ -1,0 +1,239 @@
+//! The envelope of every event Clerk sends: `type`, `object`, `timestamp`,
+//! `instance_id`, `event_attributes` and `data`, with `data` typed by
+//! `type` ([`EventData`], generated from the vendored catalog).
+//!
+//! Hand-written because what it holds does not depend on the catalog and
+//! because JSON Schema cannot say "`data`'s type depends on `type`"; every
+//! `data` type is generated. Lossless like the generated types: a member
+//! that is absent stays absent, a `null` stays `null`, an unknown member is
+//! kept, so that decoding then encoding gives back every member.
+
+use serde::de::Error as _;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use super::EventData;
+
+/// One event, as Clerk sends it in a webhook delivery's body.
+///
+/// ```
+/// use clerk_types::webhooks::{Event, EventData};
+///
+/// let body = br#"{"type": "user.deleted", "object": "event", "timestamp": 1716883200000,
+///                 "data": {"object": "user", "id": "user_29w83sxmDNGwOuEthce5gg56FcC", "deleted": true}}"#;
+/// let event: Event = serde_json::from_slice(body)?;
+/// assert_eq!(event.event_type(), "user.deleted");
+/// match &event.data {
+///     EventData::UserDeleted(stub) => assert_eq!(stub.id.as_deref(), Some("user_29w83sxmDNGwOuEthce5gg56FcC")),
+///     other => panic!("{other:?}"),
+/// }
+/// // Every member comes back.
+/// assert_eq!(serde_json::to_value(&event)?, serde_json::from_slice::<serde_json::Value>(body)?);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// `data`, typed by the event type (which it carries:
+    /// [`EventData::event_type`]).
+    pub data: EventData,
+    /// `timestamp`, exactly as sent: Clerk's docs and real deliveries give
+    /// Unix **milliseconds**, the spec's examples seconds, so it is not
+    /// converted. `None` when absent (older events and some test events).
+    pub timestamp: Option<i64>,
+    /// `instance_id`, the Clerk instance that sent it: `None` in events
+    /// from before 2025 and in the dashboard's examples.
+    pub instance_id: Option<String>,
+    /// `event_attributes` (the request that caused the event), when sent.
+    pub event_attributes: Option<EventAttributes>,
+    /// `object`: `"event"` whenever sent; `false` when absent.
+    pub has_object: bool,
+    /// The envelope's other members (and any known member sent as `null`),
+    /// kept as sent.
+    pub other: Map<String, Value>,
+}
+
+/// `event_attributes`: what Clerk knows of the request that caused the
+/// event. Kept whole; the accessors read the members Clerk documents.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventAttributes(pub Map<String, Value>);
+
+impl EventAttributes {
+    /// `http_request.client_ip`.
+    pub fn client_ip(&self) -> Option<&str> {
+        self.http_request("client_ip")
+    }
+
+    /// `http_request.user_agent`.
+    pub fn user_agent(&self) -> Option<&str> {
+        self.http_request("user_agent")
+    }
+
+    fn http_request(&self, member: &str) -> Option<&str> {
+        self.0.get("http_request")?.get(member)?.as_str()
+    }
+}
+
+/// An event whose type this release does not know, or whose `data` did not
+/// decode as its type says: kept as sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherEvent {
+    /// The event type, as sent.
+    pub event_type: String,
+    /// `data`, as sent.
+    pub data: Value,
+    /// For a known event type: why its `data` did not decode as its type
+    /// (the member and what was wrong). `None` for an unknown type.
+    pub error: Option<String>,
+}
+
+/// One event type of [`EVENT_TYPES`](super::EVENT_TYPES): its name and
+/// what its `data` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventTypeInfo {
+    /// The event type (`session.created`).
+    pub event_type: &'static str,
+    /// The Rust type (at the crate root) the data is (`Session`).
+    pub object: &'static str,
+    /// Members the data carries beside the object's own, and their Rust
+    /// types (`[("user", "User")]`).
+    pub members: &'static [(&'static str, &'static str)],
+}
+
+impl Event {
+    /// The event type (`user.created`), as sent.
+    pub fn event_type(&self) -> &str {
+        self.data.event_type()
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut other = Map::<String, Value>::deserialize(deserializer)?;
+        let event_type = match other.remove("type") {
+            Some(Value::String(t)) => t,
+            Some(v) => {
+                return Err(D::Error::custom(format_args!(
+                    "`type` is {}, not a string: not a Clerk event",
+                    kind(&v)
+                )))
+            }
+            None => return Err(D::Error::custom("no `type` member: not a Clerk event")),
+        };
+        let data = other
+            .remove("data")
+            .ok_or_else(|| D::Error::custom("no `data` member: not a Clerk event"))?;
+        let has_object = match other.get("object") {
+            None | Some(Value::Null) => false,
+            Some(Value::String(o)) if o == "event" => {
+                other.remove("object");
+                true
+            }
+            Some(v) => {
+                return Err(D::Error::custom(format_args!(
+                    "`object` is {v}, not \"event\": not a Clerk event"
+                )))
+            }
+        };
+        let timestamp = match take(&mut other, "timestamp") {
+            None => None,
+            Some(Value::Number(n)) => Some(n.as_i64().ok_or_else(|| {
+                D::Error::custom(format_args!(
+                    "`timestamp` is {n}, not a whole number in i64's range"
+                ))
+            })?),
+            Some(v) => {
+                return Err(D::Error::custom(format_args!(
+                    "`timestamp` is {}, not a number",
+                    kind(&v)
+                )))
+            }
+        };
+        let instance_id = match take(&mut other, "instance_id") {
+            None => None,
+            Some(Value::String(s)) => Some(s),
+            Some(v) => {
+                return Err(D::Error::custom(format_args!(
+                    "`instance_id` is {}, not a string",
+                    kind(&v)
+                )))
+            }
+        };
+        let event_attributes = match take(&mut other, "event_attributes") {
+            None => None,
+            Some(Value::Object(map)) => Some(EventAttributes(map)),
+            Some(v) => {
+                return Err(D::Error::custom(format_args!(
+                    "`event_attributes` is {}, not an object",
+                    kind(&v)
+                )))
+            }
+        };
+        let data = EventData::decode_known(&event_type, data).unwrap_or_else(|(data, e)| {
+            EventData::Other(OtherEvent {
+                event_type,
+                data,
+                error: e.map(|e| e.to_string()),
+            })
+        });
+        Ok(Event {
+            data,
+            timestamp,
+            instance_id,
+            event_attributes,
+            has_object,
+            other,
+        })
+    }
+}
+
+/// Removes `member` unless it is `null`, which stays among the others (so
+/// that it is written back as it came).
+fn take(other: &mut Map<String, Value>, member: &str) -> Option<Value> {
+    match other.get(member) {
+        None | Some(Value::Null) => None,
+        Some(_) => other.remove(member),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Data<'a>(&'a EventData);
+        impl Serialize for Data<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_data(serializer)
+            }
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("data", &Data(&self.data))?;
+        if let Some(attributes) = &self.event_attributes {
+            map.serialize_entry("event_attributes", attributes)?;
+        }
+        if let Some(id) = &self.instance_id {
+            map.serialize_entry("instance_id", id)?;
+        }
+        if self.has_object {
+            map.serialize_entry("object", "event")?;
+        }
+        if let Some(t) = &self.timestamp {
+            map.serialize_entry("timestamp", t)?;
+        }
+        map.serialize_entry("type", self.event_type())?;
+        for (k, v) in &self.other {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
