@@ -135,6 +135,12 @@ fn a_docs_era_user_created_is_typed() {
     // As sent: milliseconds here, not converted; no instance_id then.
     assert_eq!(event.timestamp, Some(1_654_012_591_835));
     assert_eq!(event.instance_id, None);
+    // Every serde_json way in gives the same event: a reader too.
+    let bytes = serde_json::to_vec_pretty(&body).unwrap();
+    assert_eq!(
+        serde_json::from_reader::<_, Event>(bytes.as_slice()).unwrap(),
+        event
+    );
     let attributes = event.event_attributes.as_ref().unwrap();
     assert_eq!(attributes.client_ip(), Some("0.0.0.0"));
     assert_eq!(serde_json::to_value(&event).unwrap(), body);
@@ -228,7 +234,7 @@ fn data_that_does_not_fit_its_type_is_kept_with_the_reason() {
 #[test]
 fn what_is_not_an_event_is_refused_with_what_is_wrong() {
     for (body, expected) in [
-        (json!([]), "expected a map"),
+        (json!([]), "expected a Clerk event"),
         (json!({"data": {}}), "no `type`"),
         (json!({"type": 3, "data": {}}), "`type` is a number"),
         (json!({"type": "user.created"}), "no `data`"),

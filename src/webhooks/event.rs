@@ -8,9 +8,10 @@
 //! that is absent stays absent, a `null` stays `null`, an unknown member is
 //! kept, so that decoding then encoding gives back every member.
 
-use serde::de::Error as _;
+use serde::de::{Error as _, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::EventData;
@@ -109,83 +110,104 @@ impl Event {
 }
 
 impl<'de> Deserialize<'de> for Event {
+    /// Reads the envelope's members one by one and `data` as its JSON text
+    /// (serde_json's `RawValue`: no tree is built), then decodes that text
+    /// once, as the type `type` names: `data` comes before `type` in
+    /// Clerk's bodies, so it cannot be decoded as it is read. Works with
+    /// every serde_json entry point (text, bytes, readers, `Value`).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut other = Map::<String, Value>::deserialize(deserializer)?;
-        let event_type = match other.remove("type") {
+        deserializer.deserialize_map(EventVisitor)
+    }
+}
+
+struct EventVisitor;
+
+impl<'de> Visitor<'de> for EventVisitor {
+    type Value = Event;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a Clerk event (a JSON object with `type` and `data`)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
+        let mut event_type: Option<Value> = None;
+        let mut data: Option<Box<RawValue>> = None;
+        let mut other = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => event_type = Some(map.next_value()?),
+                "data" => data = Some(map.next_value()?),
+                _ => {
+                    let value: Value = map.next_value()?;
+                    other.insert(key, value);
+                }
+            }
+        }
+        let event_type = match event_type {
             Some(Value::String(t)) => t,
             Some(v) => {
-                return Err(D::Error::custom(format_args!(
+                return Err(A::Error::custom(format_args!(
                     "`type` is {}, not a string: not a Clerk event",
                     kind(&v)
                 )))
             }
-            None => return Err(D::Error::custom("no `type` member: not a Clerk event")),
+            None => return Err(A::Error::custom("no `type` member: not a Clerk event")),
         };
-        let data = other
-            .remove("data")
-            .ok_or_else(|| D::Error::custom("no `data` member: not a Clerk event"))?;
-        let has_object = match other.get("object") {
-            None | Some(Value::Null) => false,
-            Some(Value::String(o)) if o == "event" => {
-                other.remove("object");
-                true
-            }
-            Some(v) => {
-                return Err(D::Error::custom(format_args!(
-                    "`object` is {v}, not \"event\": not a Clerk event"
-                )))
-            }
-        };
-        let timestamp = match take(&mut other, "timestamp") {
-            None => None,
-            Some(Value::Number(n)) => Some(n.as_i64().ok_or_else(|| {
-                D::Error::custom(format_args!(
-                    "`timestamp` is {n}, not a whole number in i64's range"
-                ))
-            })?),
-            Some(v) => {
-                return Err(D::Error::custom(format_args!(
-                    "`timestamp` is {}, not a number",
-                    kind(&v)
-                )))
-            }
-        };
-        let instance_id = match take(&mut other, "instance_id") {
-            None => None,
-            Some(Value::String(s)) => Some(s),
-            Some(v) => {
-                return Err(D::Error::custom(format_args!(
-                    "`instance_id` is {}, not a string",
-                    kind(&v)
-                )))
-            }
-        };
-        let event_attributes = match take(&mut other, "event_attributes") {
-            None => None,
-            Some(Value::Object(map)) => Some(EventAttributes(map)),
-            Some(v) => {
-                return Err(D::Error::custom(format_args!(
-                    "`event_attributes` is {}, not an object",
-                    kind(&v)
-                )))
-            }
-        };
-        let data = EventData::decode_known(&event_type, data).unwrap_or_else(|(data, e)| {
-            EventData::Other(OtherEvent {
-                event_type,
-                data,
-                error: e.map(|e| e.to_string()),
-            })
-        });
-        Ok(Event {
-            data,
-            timestamp,
-            instance_id,
-            event_attributes,
-            has_object,
-            other,
-        })
+        let data = data.ok_or_else(|| A::Error::custom("no `data` member: not a Clerk event"))?;
+        envelope(event_type, &data, other).map_err(A::Error::custom)
     }
+}
+
+/// The event from its parts: the envelope's members checked, `data`
+/// decoded as its type says (or kept as sent).
+fn envelope(
+    event_type: String,
+    data: &RawValue,
+    mut other: Map<String, Value>,
+) -> Result<Event, String> {
+    let has_object = match other.get("object") {
+        None | Some(Value::Null) => false,
+        Some(Value::String(o)) if o == "event" => {
+            other.remove("object");
+            true
+        }
+        Some(v) => return Err(format!("`object` is {v}, not \"event\": not a Clerk event")),
+    };
+    let timestamp = match take(&mut other, "timestamp") {
+        None => None,
+        Some(Value::Number(n)) => Some(
+            n.as_i64()
+                .ok_or_else(|| format!("`timestamp` is {n}, not a whole number in i64's range"))?,
+        ),
+        Some(v) => return Err(format!("`timestamp` is {}, not a number", kind(&v))),
+    };
+    let instance_id = match take(&mut other, "instance_id") {
+        None => None,
+        Some(Value::String(s)) => Some(s),
+        Some(v) => return Err(format!("`instance_id` is {}, not a string", kind(&v))),
+    };
+    let event_attributes = match take(&mut other, "event_attributes") {
+        None => None,
+        Some(Value::Object(map)) => Some(EventAttributes(map)),
+        Some(v) => return Err(format!("`event_attributes` is {}, not an object", kind(&v))),
+    };
+    let data = match EventData::decode_known(&event_type, data.get()) {
+        Some(Ok(data)) => data,
+        known => EventData::Other(OtherEvent {
+            event_type,
+            // RawValue holds valid JSON, which a Value always takes.
+            data: serde_json::from_str(data.get()).map_err(|e| e.to_string())?,
+            error: known.and_then(Result::err).map(|e| e.to_string()),
+        }),
+    };
+    Ok(Event {
+        data,
+        timestamp,
+        instance_id,
+        event_attributes,
+        has_object,
+        other,
+    })
 }
 
 /// Removes `member` unless it is `null`, which stays among the others (so

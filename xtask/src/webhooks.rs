@@ -130,18 +130,15 @@ pub fn compare(
     if old.is_some_and(|o| o == &new) {
         return Ok(None);
     }
-    let added = new
-        .events
-        .keys()
-        .filter(|e| !before.events.contains_key(*e))
-        .cloned()
-        .collect();
-    let removed = before
-        .events
-        .keys()
-        .filter(|e| !new.events.contains_key(*e))
-        .cloned()
-        .collect();
+    let only_in = |a: &Catalog, b: &Catalog| -> Vec<String> {
+        a.events
+            .keys()
+            .filter(|e| !b.events.contains_key(*e))
+            .cloned()
+            .collect()
+    };
+    let added = only_in(&new, before);
+    let removed = only_in(before, &new);
     let changed = new
         .events
         .iter()

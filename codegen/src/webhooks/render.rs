@@ -91,10 +91,7 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
         .iter()
         .map(|(event, variant, ..)| quote!(Self::#variant(_) => #event,));
     let decode_arms = variants.iter().map(|(event, variant, ty, _)| {
-        quote!(#event => match <#ty as ::serde::Deserialize>::deserialize(&data) {
-            Ok(value) => Ok(Self::#variant(value)),
-            Err(e) => Err((data, Some(e))),
-        },)
+        quote!(#event => ::serde_json::from_str::<#ty>(data).map(Self::#variant),)
     });
     let encode_arms = variants
         .iter()
@@ -143,16 +140,16 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
                 }
             }
 
-            /// Decodes `data` as event type `event_type` says; otherwise
-            /// hands the data back, with why for a known type.
+            /// Decodes `data` (its JSON text) as event type `event_type`
+            /// says; `None` for a type this release does not know.
             pub(crate) fn decode_known(
                 event_type: &str,
-                data: ::serde_json::Value,
-            ) -> ::core::result::Result<Self, (::serde_json::Value, ::core::option::Option<::serde_json::Error>)> {
-                match event_type {
+                data: &str,
+            ) -> ::core::option::Option<::core::result::Result<Self, ::serde_json::Error>> {
+                Some(match event_type {
                     #(#decode_arms)*
-                    _ => Err((data, None)),
-                }
+                    _ => return None,
+                })
             }
 
             /// Encodes the data alone (the envelope writes the type).
