@@ -91,7 +91,7 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
         .iter()
         .map(|(event, variant, ..)| quote!(Self::#variant(_) => #event,));
     let decode_arms = variants.iter().map(|(event, variant, ty, _)| {
-        quote!(#event => ::serde_json::from_str::<#ty>(data).map(Self::#variant),)
+        quote!(#event => crate::decode::from_str::<#ty>(data).map(Self::#variant),)
     });
     let encode_arms = variants
         .iter()
@@ -141,11 +141,13 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
             }
 
             /// Decodes `data` (its JSON text) as event type `event_type`
-            /// says; `None` for a type this release does not know.
+            /// says (a failure names the member's path in `data`, not a
+            /// position in its text); `None` for a type this release does
+            /// not know.
             pub(crate) fn decode_known(
                 event_type: &str,
                 data: &str,
-            ) -> ::core::option::Option<::core::result::Result<Self, ::serde_json::Error>> {
+            ) -> ::core::option::Option<::core::result::Result<Self, crate::DecodeError>> {
                 Some(match event_type {
                     #(#decode_arms)*
                     _ => return None,
