@@ -197,7 +197,11 @@ fn envelope(
             event_type,
             // RawValue holds valid JSON, which a Value always takes.
             data: serde_json::from_str(data.get()).map_err(|e| e.to_string())?,
-            error: known.and_then(Result::err).map(|e| e.to_string()),
+            // Where in `data` and what; never a position in its text,
+            // which depends on how the body was laid out.
+            error: known
+                .and_then(Result::err)
+                .map(|e| format!("{}: {}", e.path(), e.message())),
         }),
     };
     Ok(Event {
