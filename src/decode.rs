@@ -181,13 +181,34 @@ pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Result<Value, DecodeErro
 /// Decodes `T` (e.g. [`crate::Client`]) from JSON text.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
     // Text is known to be UTF-8, which serde_json's str reader exploits.
-    serde_json::from_str(text).or_else(|_| with_path(serde_json::Deserializer::from_str(text)))
+    serde_json::from_str(text).map_err(|e| {
+        located(
+            e,
+            with_path::<_, T>(serde_json::Deserializer::from_str(text)),
+        )
+    })
 }
 
 /// Decodes `T` from JSON bytes.
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
-    serde_json::from_slice(bytes)
-        .or_else(|_| with_path(serde_json::Deserializer::from_slice(bytes)))
+    serde_json::from_slice(bytes).map_err(|e| {
+        located(
+            e,
+            with_path::<_, T>(serde_json::Deserializer::from_slice(bytes)),
+        )
+    })
+}
+
+/// The error of a failed decode, located by the second, path-tracking
+/// one. Should that one succeed (the path tracker hands keys over
+/// differently, and a duplicate key has been seen to pass it), the first
+/// decode's error stands: a value the plain decoder refused is never
+/// returned.
+fn located<T>(plain: serde_json::Error, tracked: Result<T, DecodeError>) -> DecodeError {
+    match tracked {
+        Err(e) => e,
+        Ok(_) => DecodeError::at(&serde_path_to_error::Track::new().path(), plain),
+    }
 }
 
 /// The slow path, taken only after a failure: decode again, tracking the
@@ -209,6 +230,10 @@ where
 /// Decodes `T` from a parsed JSON value (borrowed, so that a failure can be
 /// decoded again to find its path).
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, DecodeError> {
-    T::deserialize(value)
-        .or_else(|_| serde_path_to_error::deserialize(value).map_err(DecodeError::new))
+    T::deserialize(value).map_err(|e| {
+        located(
+            e,
+            serde_path_to_error::deserialize::<_, T>(value).map_err(DecodeError::new),
+        )
+    })
 }

@@ -358,3 +358,31 @@ fn verify_event_verifies_then_decodes() {
         }
     }
 }
+
+#[test]
+fn a_member_given_twice_is_refused_by_the_type_and_kept_whole() {
+    // Found by the events fuzz target: the path-tracking second decode once
+    // let a duplicated `id` through, so the event changed when re-encoded.
+    let body = br#"{"type": "organization.created", "data": {"id": "org_1", "object": "organization", "id": ""}}"#;
+    let event: Event = serde_json::from_slice(body).unwrap();
+    let EventData::Other(other) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert!(
+        other
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("duplicate field `id`"),
+        "{other:?}"
+    );
+    // Encoded, the duplicate is gone (a JSON object has one `id`), and the
+    // JSON stays what it is from then on.
+    let encoded = serde_json::to_value(&event).unwrap();
+    let again: Event = serde_json::from_value(encoded.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&again).unwrap(), encoded);
+    let direct = clerk_types::from_slice::<clerk_types::Organization>(
+        br#"{"id": "org_1", "object": "organization", "id": ""}"#,
+    );
+    assert!(direct.is_err(), "{direct:?}");
+}
