@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clerk_types_codegen::compat::Bump;
 pub use clerk_types_codegen::webhooks::catalog::FILE;
-use clerk_types_codegen::webhooks::catalog::{Catalog, Data};
+use clerk_types_codegen::webhooks::catalog::{module_key, Catalog, Data};
 
 use crate::manifest::Entry;
 use crate::sources::clerk::{self, Family};
@@ -88,7 +88,7 @@ impl Drift {
         for component in &self.missing {
             out.push_str(&format!(
                 "  ! `{component}` is not vendored: vendor it first with `cargo xtask sync-schema --add {} --webhooks`\n",
-                component.to_lowercase()
+                module_key(component)
             ));
         }
         out
@@ -150,7 +150,7 @@ pub fn compare(
     let missing = new
         .components()
         .into_iter()
-        .filter(|c| !keys.contains(&c.to_lowercase()))
+        .filter(|c| !keys.contains(&module_key(c)))
         .map(str::to_owned)
         .collect();
     Ok(Some(Drift {

@@ -39,6 +39,14 @@ pub struct Data {
     pub description: Option<String>,
 }
 
+/// The module key of the schema derived from `component`: its name in
+/// lower case, the rule's file name (`EmailEventPayload` ->
+/// `emaileventpayload`). How a catalog's components are found among the
+/// vendored schemas, whatever Rust name their root is pinned to.
+pub fn module_key(component: &str) -> String {
+    component.to_lowercase()
+}
+
 impl Catalog {
     /// Reads a catalog; `file` labels errors (with line and column).
     pub fn parse(file: &str, bytes: &[u8]) -> Result<Catalog, Error> {

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::catalog::{Catalog, Data};
+use super::catalog::{module_key, Catalog, Data};
 use crate::{case, render::docs, Error, Generated};
 
 /// Renders the events of `catalog` (labelled `file` in errors) over
@@ -20,23 +20,23 @@ use crate::{case, render::docs, Error, Generated};
 /// `webhooks` module. An event whose data names a type that is not
 /// generated is an error naming the event and what to do.
 pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<String, Error> {
-    // A component is the root of the schema derived from it, whose module
-    // key is its name in lower case (the rule's file name); its Rust name
-    // may be pinned otherwise (`EmailEventPayload` is `Email`).
-    let roots: BTreeMap<&str, (&str, &str)> = modules
-        .iter()
-        .map(|m| (m.key.as_str(), (m.key.as_str(), m.root())))
-        .collect();
+    // A component is the root of the schema derived from it (found by
+    // module key); its Rust name may be pinned otherwise (`EmailEventPayload`
+    // is `Email`). Module key -> root type.
+    let roots: BTreeMap<&str, &str> = modules.iter().map(|m| (m.key.as_str(), m.root())).collect();
+    let root_of = |component: &str| {
+        let key = module_key(component);
+        roots.get(key.as_str()).map(|root| (key, *root))
+    };
     let refuse = |pointer: String, message: String| Error::Unsupported {
         file: file.to_owned(),
         pointer,
         message,
     };
     let path_of = |component: &str, pointer: String| {
-        roots
-            .get(component.to_lowercase().as_str())
+        root_of(component)
             .map(|(key, root)| {
-                let (key, root) = (ident(key), ident(root));
+                let (key, root) = (ident(&key), ident(root));
                 quote!(crate::#key::#root)
             })
             .ok_or_else(|| {
@@ -44,7 +44,7 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
                     pointer,
                     format!(
                         "`{component}` is the root of no generated schema: vendor it with `cargo xtask sync-schema --add {} --webhooks` (and enable its feature)",
-                        component.to_lowercase()
+                        module_key(component)
                     ),
                 )
             })
@@ -97,9 +97,7 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
         .iter()
         .map(|(_, variant, ..)| quote!(Self::#variant(data) => ::serde::Serialize::serialize(data, serializer),));
     let root_name = |component: &str| {
-        roots
-            .get(component.to_lowercase().as_str())
-            .map_or_else(|| component.to_owned(), |(_, root)| (*root).to_owned())
+        root_of(component).map_or_else(|| component.to_owned(), |(_, root)| root.to_owned())
     };
     let table = variants.iter().map(|(event, _, _, data)| {
         let object = root_name(&data.object);

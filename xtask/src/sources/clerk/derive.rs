@@ -46,7 +46,7 @@ pub fn component_for(spec: &Node, key: &str) -> Result<String, Underivable> {
     let found: Vec<&String> = schemas
         .iter()
         .map(|(name, _)| name)
-        .filter(|name| name.to_lowercase() == key)
+        .filter(|name| clerk_types_codegen::webhooks::catalog::module_key(name) == key)
         .collect();
     match found.as_slice() {
         [one] => Ok((*one).clone()),
