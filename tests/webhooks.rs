@@ -147,6 +147,45 @@ fn five_minutes_either_way() {
     );
 }
 
+/// Timestamps beyond what `SystemTime` holds (from 2^63 seconds) and
+/// clocks before 1970 are compared without overflow: refused as too new or
+/// too old, by how much, never a panic.
+#[test]
+fn timestamps_at_the_ends_of_time_are_refused_not_a_panic() {
+    let wh = Webhook::from_bytes(b"k").expect("key");
+    let now = 1_760_000_000_u64;
+    for ts in [
+        i64::MAX as u64,
+        i64::MAX as u64 + 1,
+        9_999_999_999_999_999_999,
+    ] {
+        let h = signed(&wh, "msg_1", ts, b"{}");
+        assert_eq!(
+            wh.verify_at(b"{}", &h, at(now)),
+            Err(WebhookError::TimestampTooNew(Duration::from_secs(ts - now))),
+            "{ts}"
+        );
+    }
+    // A clock before 1970, and a delivery from 1970.
+    let before = UNIX_EPOCH - Duration::from_secs(1_000);
+    let h = signed(&wh, "msg_1", 0, b"{}");
+    assert_eq!(
+        wh.verify_at(b"{}", &h, before),
+        Err(WebhookError::TimestampTooNew(Duration::from_secs(1_000)))
+    );
+    assert_eq!(
+        wh.verify_at(b"{}", &h, UNIX_EPOCH - Duration::from_secs(60)),
+        Ok(())
+    );
+    let h = signed(&wh, "msg_1", now, b"{}");
+    assert_eq!(
+        wh.verify_at(b"{}", &h, before),
+        Err(WebhookError::TimestampTooNew(Duration::from_secs(
+            now + 1_000
+        )))
+    );
+}
+
 #[test]
 fn missing_duplicated_and_malformed_headers_say_which() {
     let wh = Webhook::from_bytes(b"k").expect("key");

@@ -152,13 +152,10 @@ impl Webhook {
         let id = header(headers, ID)?;
         let timestamp = header(headers, TIMESTAMP)?;
         let signatures = header(headers, SIGNATURE)?;
-        let seconds = parse_seconds(timestamp)?;
-        let sent = UNIX_EPOCH + Duration::from_secs(seconds);
-        match now.duration_since(sent) {
+        let sent = Duration::from_secs(parse_seconds(timestamp)?);
+        match age(now, sent) {
             Ok(age) if age > TOLERANCE => return Err(WebhookError::TimestampTooOld(age)),
-            Err(ahead) if ahead.duration() > TOLERANCE => {
-                return Err(WebhookError::TimestampTooNew(ahead.duration()))
-            }
+            Err(ahead) if ahead > TOLERANCE => return Err(WebhookError::TimestampTooNew(ahead)),
             _ => {}
         }
         let mac = self.mac(id, timestamp, body);
@@ -221,6 +218,19 @@ fn header<'h>(
         }
     }
     found.ok_or(WebhookError::MissingHeader(svix))
+}
+
+/// How long before `now` a delivery stamped `sent` (since the Unix epoch)
+/// was sent, or (`Err`) how far after it. Counted as durations since the
+/// epoch, not as `SystemTime`s: a header may name a time `SystemTime` does
+/// not hold (from 2^63 seconds), and adding it would panic.
+fn age(now: SystemTime, sent: Duration) -> Result<Duration, Duration> {
+    match now.duration_since(UNIX_EPOCH) {
+        Ok(now) if now >= sent => Ok(now - sent),
+        Ok(now) => Err(sent - now),
+        // A clock before 1970: every timestamp is ahead of it.
+        Err(before) => Err(sent.saturating_add(before.duration())),
+    }
 }
 
 fn parse_seconds(text: &str) -> Result<u64, WebhookError> {
