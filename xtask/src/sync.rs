@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use clerk_types_codegen::compat::{self, Bump};
 use clerk_types_codegen::repin::{self, Repin};
 use clerk_types_codegen::vendored::{self, Schema, Vendored, NAMES_FILE};
+use clerk_types_codegen::Names;
 use serde_json::Value;
 
 use crate::manifest::{self, Entry, Manifest};
@@ -277,10 +278,11 @@ pub fn run(o: &Options) -> Result<u8> {
             );
         }
     }
+    let catalog_with_entry = catalog.as_ref().map(|d| (d, catalog_entry.as_ref()));
     if drifts.is_empty() {
         let version = crate_version(&o.root)?;
-        if let (true, Some(drift)) = (o.write, &catalog) {
-            write_catalog(o, &mut manifest, catalog_entry.as_ref(), drift, &[])?;
+        if o.write {
+            write(o, &mut manifest, &[], &names, catalog_with_entry)?;
         }
         println!("{}", report::recommendation(worst.0, worst.1, version));
         return Ok(if o.write { 0 } else { 1 });
@@ -317,96 +319,83 @@ pub fn run(o: &Options) -> Result<u8> {
         anyhow::bail!("{e}");
     }
     if o.write {
-        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        if let Some(drift) = &catalog {
-            // The schemas' new bytes are checked and written with it.
-            let schemas: Vec<(String, Vec<u8>)> = drifts
-                .iter()
-                .map(|d| (d.entry.file.clone(), d.new.clone()))
-                .collect();
-            write_catalog(o, &mut manifest, catalog_entry.as_ref(), drift, &schemas)?;
-        }
-        for drift in &drifts {
-            let entry = &drift.entry;
-            manifest.upsert(&drift.provenance.entry(
-                &entry.name,
-                &entry.file,
-                &o.reference,
-                &drift.new,
-            ));
-            files.push((
-                o.root.join("schema").join(&drift.entry.file),
-                drift.new.clone(),
-            ));
-        }
-        let mut check: Vec<(String, Vec<u8>)> = drifts
-            .iter()
-            .map(|d| (d.entry.file.clone(), d.new.clone()))
-            .collect();
-        check.push((NAMES_FILE.to_owned(), names.render().into_bytes()));
-        crate::buildcheck::crate_builds(&o.root, &check)?;
-        files.push((
-            manifest.path().to_path_buf(),
-            manifest.render().into_bytes(),
-        ));
-        files.push((
-            o.root.join("schema").join(NAMES_FILE),
-            names.render().into_bytes(),
-        ));
-        let refs: Vec<(&Path, &[u8])> = files
-            .iter()
-            .map(|(p, b)| (p.as_path(), b.as_slice()))
-            .collect();
-        manifest::replace_all(&refs)?;
-        for drift in &drifts {
-            println!(
-                "wrote schema/{}, schema/manifest.toml and schema/{NAMES_FILE}; the next cargo build regenerates the types",
-                drift.entry.file
-            );
-        }
+        write(o, &mut manifest, &drifts, &names, catalog_with_entry)?;
     }
     println!("{}", report::recommendation(worst.0, worst.1, version));
     Ok(if o.write { 0 } else { 1 })
 }
 
-/// Vendors the catalog of `drift` and the spec file it came from (after a
-/// build check with `schemas`, the schema files written in the same run),
-/// records it in the manifest, and removes the spec file vendored before
-/// if it had another name.
-fn write_catalog(
+/// `--write`: the drifted schemas (with `names`, their pins), the catalog
+/// and the spec file it came from, and the manifest recording them, all
+/// checked by one build and put in place at once, so that a failure leaves
+/// `schema/` as it was. The spec file vendored before is removed if it had
+/// another name.
+fn write(
     o: &Options,
     manifest: &mut Manifest,
-    old: Option<&Entry>,
-    drift: &webhooks::Drift,
-    schemas: &[(String, Vec<u8>)],
+    drifts: &[Drift],
+    names: &Names,
+    catalog: Option<(&webhooks::Drift, Option<&Entry>)>,
 ) -> Result<()> {
     let schema_dir = o.root.join("schema");
-    let (files, stale) = webhooks::files(&schema_dir, drift, old);
-    let mut check = schemas.to_vec();
-    check.push((webhooks::FILE.to_owned(), drift.text.clone().into_bytes()));
+    let mut check: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for drift in drifts {
+        let entry = &drift.entry;
+        manifest.upsert(&drift.provenance.entry(
+            &entry.name,
+            &entry.file,
+            &o.reference,
+            &drift.new,
+        ));
+        check.push((entry.file.clone(), drift.new.clone()));
+        files.push((schema_dir.join(&entry.file), drift.new.clone()));
+    }
+    if !drifts.is_empty() {
+        let text = names.render().into_bytes();
+        check.push((NAMES_FILE.to_owned(), text.clone()));
+        files.push((schema_dir.join(NAMES_FILE), text));
+    }
+    let mut stale = None;
+    if let Some((drift, old)) = catalog {
+        manifest.upsert_catalog(&drift.provenance.entry(
+            "webhooks",
+            webhooks::FILE,
+            &o.reference,
+            drift.text.as_bytes(),
+        ));
+        check.push((webhooks::FILE.to_owned(), drift.text.clone().into_bytes()));
+        let (catalog_files, old_spec) = webhooks::files(&schema_dir, drift, old);
+        files.extend(catalog_files);
+        stale = old_spec;
+    }
     crate::buildcheck::crate_builds(&o.root, &check)?;
-    manifest.upsert_catalog(&drift.provenance.entry(
-        "webhooks",
-        webhooks::FILE,
-        &o.reference,
-        drift.text.as_bytes(),
+    files.push((
+        manifest.path().to_path_buf(),
+        manifest.render().into_bytes(),
     ));
-    let text = manifest.render();
-    let mut refs: Vec<(&Path, &[u8])> = files
+    let refs: Vec<(&Path, &[u8])> = files
         .iter()
         .map(|(p, b)| (p.as_path(), b.as_slice()))
         .collect();
-    refs.push((manifest.path(), text.as_bytes()));
     manifest::replace_all(&refs)?;
     if let Some(stale) = stale {
         std::fs::remove_file(&stale)
             .with_context(|| format!("{}: cannot remove the old spec", stale.display()))?;
     }
-    println!(
-        "wrote schema/{} and schema/{} (and schema/manifest.toml); the next cargo build with feature `webhooks` regenerates the events",
-        webhooks::FILE,
-        drift.provenance.path
-    );
+    for drift in drifts {
+        println!(
+            "wrote schema/{}, schema/manifest.toml and schema/{NAMES_FILE}; the next cargo build regenerates the types",
+            drift.entry.file
+        );
+    }
+    if let Some((drift, _)) = catalog {
+        println!(
+            "wrote schema/{} and schema/{} (and schema/manifest.toml); the next cargo build with feature `webhooks` regenerates the events",
+            webhooks::FILE,
+            drift.provenance.path
+        );
+    }
     Ok(())
 }
 
@@ -472,7 +461,7 @@ fn list_unvendored(sources: &mut Sources, entries: &[Entry]) {
 /// across the set ([`clerk_types_codegen::restore`]), or as parsed when the
 /// set cannot be restored (the generation that follows says why).
 fn documents(schemas: &[Schema]) -> BTreeMap<String, Value> {
-    let set = Vendored::new(schemas.to_vec(), clerk_types_codegen::Names::empty());
+    let set = Vendored::new(schemas.to_vec(), Names::empty());
     if let Ok(restored) = set.restored() {
         return restored.into_iter().collect();
     }

@@ -225,6 +225,43 @@ fn write_vendors_the_catalog_and_the_spec_then_it_is_in_sync() {
     assert!(out.contains("webhooks/catalog.json: up to date"), "{out}");
 }
 
+/// A catalog change and a schema change in one `--write` are checked by
+/// one build and written together: when the crate does not build with the
+/// new schema (upstream drops the session `status` the crate's helpers
+/// read), neither is written.
+#[test]
+fn write_with_a_schema_the_crate_does_not_build_with_writes_no_catalog_either() {
+    let dir = project_with_catalog("webhooks-write-unbuildable", BEFORE);
+    let before = snapshot(&dir);
+    let client_path = dir.join("schema/clerk-client-schema.json");
+    let mut client: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&client_path).expect("client")).expect("json");
+    let session = &mut client["properties"]["sessions"]["items"];
+    session["properties"]
+        .as_object_mut()
+        .expect("properties")
+        .remove("status");
+    session["required"]
+        .as_array_mut()
+        .expect("required")
+        .retain(|r| r != "status");
+    let client = serde_json::to_vec_pretty(&client).expect("bytes");
+    let added = [BEFORE[0], BEFORE[1], ("client.pending", "Client")];
+    let server = Server::start();
+    server.github(
+        EVANGELIST,
+        &[("json-schema/clerk-client-schema.json", &client)],
+    );
+    server.clerk_webhooks(COMMIT, &[("webhooks/2025-04-15.yml", &spec(&added))]);
+    let (out, err, code) = sync(&dir, &server, &["--write"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    // Both changes were reported first.
+    assert!(out.contains("+ event type `client.pending`"), "{out}");
+    assert!(out.contains("sessions[].status: property removed"), "{out}");
+    assert_eq!(snapshot(&dir), before, "schema/ untouched");
+}
+
 #[test]
 fn freshness_follows_a_webhook_object_in_the_webhooks_spec() {
     let dir = project("webhooks-freshness");
