@@ -109,12 +109,6 @@ impl Vendored {
         }
     }
 
-    /// The same set with the webhooks catalog `catalog`.
-    pub fn with_catalog(mut self, catalog: Option<Schema>) -> Self {
-        self.catalog = catalog;
-        self
-    }
-
     /// The webhook events (`EventData` and the types it needs) over the
     /// modules of `set`, as Rust source; `None` without a catalog.
     pub fn events(&self, set: &Set) -> Result<Option<String>, Error> {

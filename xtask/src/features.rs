@@ -11,54 +11,50 @@ pub fn with_feature(manifest: &str, name: &str, patterns: bool) -> Option<String
     if manifest.contains(&format!("\n{name} = [")) {
         return None;
     }
-    let start = manifest.find("\nfull = [")? + "\nfull = [".len();
-    let end = start + manifest[start..].find(']')?;
-    let list = &manifest[start..end];
-    let entry = if list.contains('\n') {
-        format!("    \"{name}\",\n")
-    } else {
-        format!(", \"{name}\"")
-    };
-    // After the last entry of the list, then the feature after the list.
-    let insert_at = if list.contains('\n') {
-        start + list.rfind('\n').map_or(0, |i| i + 1)
-    } else {
-        end
-    };
-    let line_end = end + manifest[end..].find('\n').unwrap_or(manifest.len() - end);
-    let mut out = String::with_capacity(manifest.len() + 128);
-    out.push_str(&manifest[..insert_at]);
-    out.push_str(&entry);
-    out.push_str(&manifest[insert_at..=line_end.min(manifest.len() - 1)]);
+    let listed = enabled_by(manifest, "full", name).unwrap_or_else(|| manifest.to_owned());
+    // The feature after the line that closes `full`.
+    let (_, end) = list_span(&listed, "full")?;
+    let line_end = listed[end..]
+        .find('\n')
+        .map_or(listed.len(), |i| end + i + 1);
     let deps = if patterns { "\"dep:regress\"" } else { "" };
-    out.push_str(&format!(
-        "## The `{name}` schema (`clerk_types::{name}`).\n{name} = [{deps}]\n"
-    ));
-    out.push_str(&manifest[(line_end + 1).min(manifest.len())..]);
-    Some(out)
+    Some(format!(
+        "{}## The `{name}` schema (`clerk_types::{name}`).\n{name} = [{deps}]\n{}",
+        &listed[..line_end],
+        &listed[line_end..]
+    ))
 }
 
-/// `manifest` with `name` added to the one-line feature list `list`
-/// (`webhooks = ["dep:hmac", ...]`); `None` when it is there already or
-/// the list is not found.
-pub fn enabled_by(manifest: &str, list: &str, name: &str) -> Option<String> {
+/// The text between the brackets of the feature list `list = [...]`, as a
+/// byte range of `manifest`.
+fn list_span(manifest: &str, list: &str) -> Option<(usize, usize)> {
     let head = format!("\n{list} = [");
     let start = manifest.find(&head)? + head.len();
     let end = start + manifest[start..].find(']')?;
+    Some((start, end))
+}
+
+/// `manifest` with `name` added to the feature list `list` (`full`, or
+/// `webhooks = ["dep:hmac", ...]`), on a line of its own when the list is
+/// laid out one entry per line, else on the list's line; `None` when the
+/// list is not found or holds it already.
+pub fn enabled_by(manifest: &str, list: &str, name: &str) -> Option<String> {
+    let (start, end) = list_span(manifest, list)?;
+    let entries = &manifest[start..end];
     let quoted = format!("\"{name}\"");
-    if manifest[start..end].contains(&quoted) {
+    if entries.contains(&quoted) {
         return None;
     }
-    let separator = if manifest[start..end].trim().is_empty() {
-        ""
+    let (at, entry) = if entries.contains('\n') {
+        // After the last entry: at the start of the line that closes it.
+        let last_line = entries.rfind('\n').map_or(0, |i| i + 1);
+        (start + last_line, format!("    {quoted},\n"))
+    } else if entries.trim().is_empty() {
+        (end, quoted)
     } else {
-        ", "
+        (end, format!(", {quoted}"))
     };
-    Some(format!(
-        "{}{separator}{quoted}{}",
-        &manifest[..end],
-        &manifest[end..]
-    ))
+    Some(format!("{}{entry}{}", &manifest[..at], &manifest[at..]))
 }
 
 #[cfg(test)]

@@ -122,14 +122,14 @@ pub fn compare(
 ) -> Result<Option<Drift>> {
     let spec = sources.spec(Family::Webhooks)?;
     let new = spec.catalog()?;
+    if old.is_some_and(|o| o == &new) {
+        return Ok(None);
+    }
     let text = new.render();
     let provenance = spec.provenance(String::new(), clerk::catalog::RULE);
     let spec_bytes = spec.bytes.clone();
     let empty = Catalog::default();
     let before = old.unwrap_or(&empty);
-    if old.is_some_and(|o| o == &new) {
-        return Ok(None);
-    }
     let only_in = |a: &Catalog, b: &Catalog| -> Vec<String> {
         a.events
             .keys()

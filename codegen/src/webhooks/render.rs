@@ -13,7 +13,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::catalog::{module_key, Catalog, Data};
-use crate::{case, render::docs, Error, Generated};
+use crate::{case, render::docs, walk, Error, Generated};
 
 /// Renders the events of `catalog` (labelled `file` in errors) over
 /// `modules`, the generated set: formatted Rust for the crate's
@@ -56,7 +56,7 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
     let mut names = BTreeSet::new();
     let mut extended: BTreeMap<String, TokenStream> = BTreeMap::new();
     for (event, data) in &catalog.events {
-        let at = format!("/events/{}", event.replace('~', "~0").replace('/', "~1"));
+        let at = format!("/events/{}", walk::escape(event));
         let variant = case::type_name(event);
         if variant == "Other" || !names.insert(variant.clone()) {
             return Err(refuse(
@@ -188,15 +188,16 @@ fn extension(
     let mut fields: Vec<(String, &str, TokenStream, &str)> = Vec::new();
     for (member, component) in &data.members {
         let field = case::field_name(member);
+        let member_at = format!("{at}/members/{}", walk::escape(member));
         if field == object_field || fields.iter().any(|(f, ..)| *f == field) {
             return Err(refuse(
-                format!("{at}/members/{member}"),
+                member_at,
                 format!(
                     "the member `{member}` makes the field `{field}`, which the type has already"
                 ),
             ));
         }
-        let ty = path_of(component, format!("{at}/members/{member}"))?;
+        let ty = path_of(component, member_at)?;
         fields.push((field, member.as_str(), ty, component.as_str()));
     }
     let (name, object_field) = (ident(name), ident(&object_field));

@@ -15,6 +15,7 @@
 pub mod clerk;
 pub mod github;
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -129,7 +130,7 @@ pub struct Sources {
     reference: String,
     api_version: Option<String>,
     evangelist_commit: Option<String>,
-    specs: Vec<clerk::Spec>,
+    specs: BTreeMap<clerk::Family, clerk::Spec>,
 }
 
 impl Sources {
@@ -155,7 +156,7 @@ impl Sources {
             reference: reference.to_owned(),
             api_version,
             evangelist_commit: None,
-            specs: Vec::new(),
+            specs: BTreeMap::new(),
         }
     }
 
@@ -177,24 +178,16 @@ impl Sources {
     /// Clerk's spec of `family` at the ref, fetched and parsed once (the
     /// API version applies to the Backend API only).
     pub fn spec(&mut self, family: clerk::Family) -> Result<&clerk::Spec> {
-        let position = match self
-            .specs
-            .iter()
-            .position(|s| clerk::Family::of_path(&s.path) == family)
-        {
-            Some(i) => i,
-            None => {
-                let commit = self.clerk.resolve(&self.reference)?;
-                let version = match family {
-                    clerk::Family::Bapi => self.api_version.as_deref(),
-                    clerk::Family::Webhooks => None,
-                };
-                let spec = clerk::Spec::fetch(&self.clerk, &commit, family, version)?;
-                self.specs.push(spec);
-                self.specs.len() - 1
-            }
-        };
-        Ok(&self.specs[position])
+        if !self.specs.contains_key(&family) {
+            let commit = self.clerk.resolve(&self.reference)?;
+            let version = match family {
+                clerk::Family::Bapi => self.api_version.as_deref(),
+                clerk::Family::Webhooks => None,
+            };
+            let spec = clerk::Spec::fetch(&self.clerk, &commit, family, version)?;
+            self.specs.insert(family, spec);
+        }
+        Ok(&self.specs[&family])
     }
 
     /// The bytes of schema `key` (file `clerk-<key>-schema.json`) that

@@ -3,8 +3,8 @@
 //! The crate's build reads this JSON, never the YAML.
 //!
 //! The rule: each entry of `x-webhooks` is an event type; its `data` is the
-//! `data` property of the second member of the request body's `allOf` (the
-//! first is the envelope, `WebhookEventPayload`). A `$ref` to a component
+//! `data` property of the member of the request body's `allOf` that has one
+//! (the other is the envelope, `WebhookEventPayload`). A `$ref` to a component
 //! names the object; a component that is an `allOf` of a `$ref` and a schema
 //! with `properties` is that object with more members: those that are
 //! `$ref`s are typed (`members`), the rest stay among the object's unknown
@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 pub use clerk_types_codegen::webhooks::catalog::{Catalog, Data};
 
-use super::derive::Underivable;
+use super::derive::{component_named, Underivable};
 use super::node::{pointer_push, Node};
 
 /// The rule's version, recorded in the manifest beside what it derived.
@@ -33,7 +33,7 @@ pub fn derive(spec: &Node) -> Result<Catalog, Underivable> {
     let mut events = BTreeMap::new();
     for (event, item) in hooks {
         let at = pointer_push("/x-webhooks", event);
-        let Some(Node::Map(operations)) = Some(item) else {
+        let Node::Map(operations) = item else {
             return Err(refuse(&at, "not a mapping of operations"));
         };
         let Some((method, operation)) = operations.first() else {
@@ -47,16 +47,16 @@ pub fn derive(spec: &Node) -> Result<Catalog, Underivable> {
             .and_then(|c| c.get("application/json"))
             .and_then(|c| c.get("schema"))
             .ok_or_else(|| refuse(&body_at, "no JSON request body schema"))?;
-        let data_at = format!("{body_at}/allOf/1/properties/data");
-        let data = match body.get("allOf") {
-            Some(Node::Seq(members)) => members
-                .iter()
-                .find_map(|m| m.get("properties").and_then(|p| p.get("data"))),
+        let (data_at, data) = match body.get("allOf") {
+            Some(Node::Seq(members)) => members.iter().enumerate().find_map(|(i, m)| {
+                let data = m.get("properties").and_then(|p| p.get("data"))?;
+                Some((format!("{body_at}/allOf/{i}/properties/data"), data))
+            }),
             _ => None,
         }
         .ok_or_else(|| {
             refuse(
-                &data_at,
+                &format!("{body_at}/allOf"),
                 "no `data` beside the envelope in the body's allOf",
             )
         })?;
@@ -78,7 +78,7 @@ fn data_of(spec: &Node, data: &Node, at: &str) -> Result<Data, Underivable> {
     if let Some(name) = component_ref(data) {
         let component = component(spec, name, at)?;
         if component.get("allOf").is_some() {
-            let at = format!("/components/schemas/{name}");
+            let at = pointer_push("/components/schemas", name);
             let mut entry = extended(spec, component, &at)?;
             entry.name = (!entry.members.is_empty()).then(|| name.to_owned());
             return Ok(entry);
@@ -145,13 +145,10 @@ fn component_ref(node: &Node) -> Option<&str> {
 }
 
 fn component<'a>(spec: &'a Node, name: &str, at: &str) -> Result<&'a Node, Underivable> {
-    spec.get("components")
-        .and_then(|c| c.get("schemas"))
-        .and_then(|s| s.get(name))
-        .ok_or_else(|| Underivable {
-            pointer: at.to_owned(),
-            message: format!("`$ref` to components.schemas.{name}, which the spec does not have"),
-        })
+    component_named(spec, name).ok_or_else(|| Underivable {
+        pointer: at.to_owned(),
+        message: format!("`$ref` to components.schemas.{name}, which the spec does not have"),
+    })
 }
 
 #[cfg(test)]

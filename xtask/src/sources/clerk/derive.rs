@@ -68,18 +68,21 @@ pub fn component_for(spec: &Node, key: &str) -> Result<String, Underivable> {
     }
 }
 
+/// `components.schemas.<name>` of `spec`.
+pub fn component_named<'a>(spec: &'a Node, name: &str) -> Option<&'a Node> {
+    spec.get("components")
+        .and_then(|c| c.get("schemas"))
+        .and_then(|s| s.get(name))
+}
+
 /// The bytes api-evangelist's rule makes of `components.schemas.<name>`,
 /// for the file `clerk-<key>-schema.json`.
 pub fn derive(spec: &Node, name: &str, key: &str) -> Result<String, Underivable> {
     let pointer = pointer_push("/components/schemas", name);
-    let component = spec
-        .get("components")
-        .and_then(|c| c.get("schemas"))
-        .and_then(|s| s.get(name))
-        .ok_or_else(|| Underivable {
-            pointer: pointer.clone(),
-            message: format!("no component `{name}`"),
-        })?;
+    let component = component_named(spec, name).ok_or_else(|| Underivable {
+        pointer: pointer.clone(),
+        message: format!("no component `{name}`"),
+    })?;
     let mut inliner = Inliner {
         spec,
         stack: Vec::new(),
