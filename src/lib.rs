@@ -178,8 +178,9 @@
 //! | an integer written with a fraction of zero (`1.0`) | refused | accepted (JSON Schema's `integer`) |
 //! | neither of two alternative members (a SAML connection's `domain` or `domains`) | accepted (both optional) | violation (`anyOf`) |
 //! | a name in `required` with no schema (a SAML connection's `authenticatable`) absent | accepted (a present one is kept in `unknown`) | violation (`required`) |
-//! | an integer beyond its `format` (`int32`, `int64`) | refused | accepted (`format` constrains strings only) |
-//! | a string that breaks its `format` (`email`, `date-time`) | accepted (a `String`) | violation |
+//! | an integer beyond `i64`'s range | refused | accepted (JSON Schema's `integer`) |
+//! | a string that breaks its `pattern`, `format` (`email`, `date-time`) or length (`linked_to[0].type: "oauth_linkedin_oidc"`) | accepted (a `String`, written back as sent) | violation |
+//! | a number outside its range or `multipleOf`, an array outside its item counts or with repeated items under `uniqueItems` | accepted as sent (in its order) | violation |
 //! | a key given twice | refused (`duplicate field`) | the last one is checked |
 //!
 //! Everything else gets the same verdict from both; the crate's tests check

@@ -98,6 +98,57 @@ fn documents_drawn_from_every_enabled_schema_round_trip() {
     }
 }
 
+/// Every constrained value (`pattern`, `format`, lengths, ranges) replaced
+/// by one that breaks its constraint, in documents drawn from every enabled
+/// schema: each decodes and is written back as sent, and strict validation
+/// names each broken value. Validation keywords never refuse a payload.
+#[test]
+fn constraints_never_refuse_a_payload_and_strict_validation_names_them() {
+    let mut broken_docs = 0;
+    for info in clerk_types::SCHEMAS {
+        let schema = schema(info.name);
+        for seed in 0..200 {
+            if valid(info.name, &schema, seed).is_none() {
+                continue;
+            }
+            let doc = draw::document_breaking_constraints(&schema, &mut Rng(seed));
+            assert_eq!(
+                reencoded(info.name, &doc).as_ref(),
+                Ok(&doc),
+                "{} seed {seed}: a broken constraint refused or changed",
+                info.name
+            );
+            let violations = validate::schema(info.name, &doc).expect("vendored");
+            if violations.is_empty() {
+                continue;
+            }
+            broken_docs += 1;
+            for v in &violations {
+                let text = v.to_string();
+                assert!(
+                    [
+                        "does not match",
+                        "is not a \"",
+                        "'oneOf'",
+                        "length",
+                        "minimum",
+                        "maximum",
+                        "short",
+                        "long"
+                    ]
+                    .iter()
+                    .any(|k| text.contains(k)),
+                    "{} seed {seed}: only constraints are broken, yet: {text}",
+                    info.name
+                );
+            }
+        }
+    }
+    #[cfg(any(feature = "user", feature = "emailaddress", feature = "phonenumber"))]
+    assert!(broken_docs > 0, "no drawn document broke a constraint");
+    let _ = broken_docs;
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -207,6 +258,74 @@ fn a_users_email_addresses_are_email_addresses() {
     user["email_addresses"][0]["reserved"] = json!("no");
     let err = clerk_types::from_value::<User>(&user).expect_err("refused");
     assert_eq!(err.path(), "email_addresses[0].reserved", "{err}");
+}
+
+/// OAuth providers whose names break upstream's patterns (`^oauth_[a-z]+$`,
+/// `^from_oauth_...[a-z]+$`): ones Clerk offers today (`linkedin_oidc`) and
+/// custom providers (`oauth_custom_<key>`, keys with digits and dashes).
+#[allow(dead_code)]
+const PROVIDERS: &[&str] = &[
+    "linkedin_oidc",
+    "custom_acme",
+    "custom_acme_2",
+    "custom_my-idp",
+    "token_github",
+    "google",
+    "Apple",
+];
+
+#[cfg(feature = "user")]
+#[test]
+fn every_oauth_provider_decodes_in_users_and_email_addresses_as_sent() {
+    use clerk_types::User;
+    let schema = schema("user");
+    let base = (0..500)
+        .find_map(|seed| valid("user", &schema, seed))
+        .expect("a valid drawn user");
+    for provider in PROVIDERS {
+        let mut user = base.clone();
+        let mut email = email_address(oauth_verification(Value::Null));
+        email["linked_to"] = json!([{"type": format!("oauth_{provider}"), "id": "idn_2"}]);
+        email["verification"]["strategy"] = json!(format!("from_oauth_{provider}"));
+        let mut phone = json!({
+            "id": "idn_3", "object": "phone_number", "phone_number": "+15555550100",
+            "reserved_for_second_factor": false, "default_second_factor": false, "reserved": false,
+            "verification": null, "linked_to": [{"type": format!("oauth_{provider}"), "id": "idn_2"}],
+            "created_at": 1_760_381_439_785_i64, "updated_at": 1_760_381_439_785_i64
+        });
+        phone["backup_codes"] = Value::Null;
+        user["email_addresses"] = json!([email]);
+        user["phone_numbers"] = json!([phone]);
+        let decoded: User =
+            clerk_types::from_value(&user).unwrap_or_else(|e| panic!("{provider}: refused: {e}"));
+        let first = decoded.email_addresses.first().expect("one");
+        assert_eq!(first.linked_to[0].type_, format!("oauth_{provider}"));
+        assert_eq!(reencoded("user", &user), Ok(user.clone()), "{provider}");
+        #[cfg(feature = "emailaddress")]
+        assert_eq!(
+            reencoded("emailaddress", &user["email_addresses"][0]),
+            Ok(user["email_addresses"][0].clone()),
+            "{provider}"
+        );
+        #[cfg(feature = "phonenumber")]
+        assert_eq!(
+            reencoded("phonenumber", &user["phone_numbers"][0]),
+            Ok(user["phone_numbers"][0].clone()),
+            "{provider}"
+        );
+    }
+    // Strict validation still says where upstream's pattern is broken.
+    let mut user = base;
+    let mut email = email_address(oauth_verification(Value::Null));
+    email["linked_to"] = json!([{"type": "oauth_linkedin_oidc", "id": "idn_2"}]);
+    user["email_addresses"] = json!([email]);
+    let violations = validate::schema("user", &user).expect("vendored");
+    assert!(
+        violations
+            .iter()
+            .any(|v| v.pointer == "/email_addresses/0/linked_to/0/type"),
+        "{violations:?}"
+    );
 }
 
 #[cfg(feature = "samlconnection")]

@@ -146,6 +146,31 @@ fn a_docs_era_user_created_is_typed() {
     assert_eq!(serde_json::to_value(&event).unwrap(), body);
 }
 
+/// A `user.created` whose user signed in with a provider upstream's
+/// patterns do not list (`linkedin_oidc`, a custom provider): typed, and
+/// written back as sent (validation keywords never refuse a payload).
+#[test]
+fn a_user_created_with_any_oauth_provider_is_typed() {
+    for provider in ["linkedin_oidc", "custom_acme_2", "custom_my-idp", "google"] {
+        let mut body = fixture("user-created-docs.json");
+        let email = &mut body["data"]["email_addresses"][0];
+        email["linked_to"] = json!([{"type": format!("oauth_{provider}"), "id": "idn_2"}]);
+        email["verification"] = json!({
+            "object": "verification_from_oauth", "status": "verified",
+            "strategy": format!("from_oauth_{provider}"), "attempts": null, "expire_at": null
+        });
+        let event = decoded(&body);
+        let EventData::UserCreated(user) = &event.data else {
+            panic!("{provider}: {:?}", event.data)
+        };
+        assert_eq!(
+            user.email_addresses[0].linked_to[0].type_,
+            format!("oauth_{provider}")
+        );
+        assert_eq!(serde_json::to_value(&event).unwrap(), body, "{provider}");
+    }
+}
+
 #[test]
 fn a_session_event_carries_its_user_typed() {
     let body = fixture("session-created.json");

@@ -13,8 +13,9 @@
 //!   a discriminated union also accepts an object whose tag it does not
 //!   know (the `Unknown` variant), and loses its OpenAPI `discriminator`.
 //! - An `anyOf`/`oneOf` of required sets (`domain` or `domains`) goes.
-//! - String `format`s go (a `String` takes any string); integer formats,
-//!   `pattern`s (checked when decoding) and everything else stay.
+//! - Validation keywords go (`pattern`, string `format`s, lengths, ranges,
+//!   ...: [`crate::model::constraints`], which decoding does not check);
+//!   the formats that pick a number's Rust type (`int64`, `double`) stay.
 //! - `$schema` and `$id` go: the schema is embedded in a user's.
 
 use serde_json::{json, Map, Value};
@@ -46,13 +47,8 @@ fn widen(node: &mut Value) {
     if obj.get("additionalProperties") == Some(&Value::Bool(false)) {
         obj.remove("additionalProperties");
     }
-    let numeric = obj
-        .get("format")
-        .and_then(Value::as_str)
-        .is_some_and(|f| crate::prepare::NUMERIC_FORMATS.contains(&f));
-    if obj.contains_key("format") && !numeric {
-        obj.remove("format");
-    }
+    // The model's rule: validation keywords never refuse a payload.
+    crate::model::constraints::drop_value_constraints(obj);
     relax_required(obj);
     drop_presence_rules(obj);
     open_enum(obj);

@@ -10,6 +10,7 @@
 //! Nothing downstream looks at typify's tokens or at the raw schema again.
 
 mod build;
+pub mod constraints;
 mod set;
 
 use std::collections::BTreeMap;

@@ -122,7 +122,13 @@ impl State<'_> {
             return;
         };
         obj.remove("title");
-        let row = self.rows.iter().find(|r| r.pointer == pointer.as_str());
+        // A pin names a node only while it bears a type: a pin on a node
+        // that no longer does (a `pattern` that made a newtype) is stale.
+        let row = self
+            .rows
+            .iter()
+            .find(|r| r.pointer == pointer.as_str())
+            .filter(|_| force || bears_type(node));
         let name = match row {
             Some(row) => {
                 self.used.insert(row.pointer.as_str());
@@ -339,10 +345,8 @@ fn bears_type(node: &Value) -> bool {
             .get("enum")
             .and_then(Value::as_array)
             .is_some_and(|values| values.iter().any(Value::is_string))
-        // typify checks these with a newtype of its own.
-        || ["pattern", "minLength", "maxLength"]
-            .iter()
-            .any(|k| obj.contains_key(*k))
+    // `pattern` and lengths no longer do: they are dropped before typify
+    // (`crate::model::constraints`), so no newtype checks them.
 }
 
 fn child_name(parent: &str, step: &Step) -> String {
@@ -390,7 +394,8 @@ mod tests {
             s["properties"]["other_list"]["items"]["title"],
             "RootOtherListItem"
         );
-        assert_eq!(s["properties"]["code"]["title"], "RootCode");
+        // A pattern makes no type: it is dropped before typify.
+        assert!(s["properties"]["code"].get("title").is_none());
         assert!(s["properties"]["plain"].get("title").is_none());
         assert_eq!(naming.named.iter().filter(|n| n.pinned).count(), 2);
     }

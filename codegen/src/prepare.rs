@@ -1,13 +1,11 @@
 //! Stage 3b: rewrites of the normalized schema for generation only (strict
 //! validation keeps the schema as normalize left it).
 //!
-//! - String `format`s (`date-time`, `uuid`, `ip`, ...) are dropped: typify
-//!   would turn them into types from crates this one does not depend on
-//!   (chrono, uuid) or into parsers that refuse values at decode time.
-//!   Strict validation still checks them. Of the numeric formats only
-//!   `int64` and `double` stay: a narrower Rust type (`i32`, `u8`, `f32`)
-//!   would refuse or change values the schema accepts. `pattern` stays: typify makes a newtype that
-//!   checks it (with `regress`), so decoding agrees with the schema there.
+//! - Validation keywords go (`pattern`, string `format`s, lengths, ranges,
+//!   `uniqueItems`, ...; the model's rule, [`crate::model::constraints`]):
+//!   typify would make newtypes, parsers or sets that refuse or reorder
+//!   values at decode time. Strict validation still checks them. Of the
+//!   numeric formats only `int64` and `double` stay: they pick `i64`/`f64`.
 //! - A `required` entry that names none of an object's own `properties` is
 //!   dropped: there is no schema to type it by (typify would make it a
 //!   required `Value`, so a payload without it would fail); strict
@@ -32,13 +30,6 @@ use serde_json::{json, Map, Value};
 
 use crate::walk;
 
-/// The numeric formats kept: those of the Rust types every integer and
-/// number decodes as (`i64`, `f64`). Narrower ones (`int32`, `uint8`,
-/// `float`, ...) are dropped like string formats: strict validation does
-/// not check them, so `i32` would refuse values the schema accepts, `u32` a
-/// negative one, and `f32` would not give back the number sent.
-pub(crate) const NUMERIC_FORMATS: &[&str] = &["int64", "double"];
-
 /// Applies the rewrites; `shared` names the nodes (by title) to generate as
 /// definitions, so that typify can share them (replacing all but one).
 pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
@@ -49,7 +40,7 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
     while let Some((name, mut tree)) = pending.pop() {
         let mut hoisted = Vec::new();
         walk::walk_mut(&mut tree, &mut |pointer, node| {
-            lenient_strings(node);
+            drop_value_constraints(node);
             drop_unbacked_required(node);
             drop_presence_alternatives(node);
             distinct_fields(node);
@@ -90,50 +81,11 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
     }
 }
 
-fn lenient_strings(node: &mut Value) {
-    let Some(obj) = node.as_object_mut() else {
-        return;
-    };
-    let numeric = obj
-        .get("format")
-        .and_then(Value::as_str)
-        .is_some_and(|f| NUMERIC_FORMATS.contains(&f));
-    // A format constrains only the types it is for: on a boolean, an
-    // object or an array it says nothing (and typify gives up on it).
-    let for_numbers = match obj.get("type") {
-        Some(Value::String(t)) => t == "integer" || t == "number",
-        Some(Value::Array(ts)) => ts.iter().any(|t| t == "integer" || t == "number"),
-        _ => true,
-    };
-    if !numeric || !for_numbers {
-        obj.remove("format");
-    }
-    // Without a `type`, any JSON value decodes (`serde_json::Value`); the
-    // number keywords then constrain only numbers, which strict validation
-    // checks (and typify gives up on them).
-    let untyped = ![
-        "type",
-        "$ref",
-        "enum",
-        "const",
-        "oneOf",
-        "anyOf",
-        "allOf",
-        "properties",
-        "items",
-    ]
-    .iter()
-    .any(|k| obj.contains_key(*k));
-    if untyped {
-        for k in [
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "exclusiveMaximum",
-            "multipleOf",
-        ] {
-            obj.remove(k);
-        }
+/// The model's rule ([`crate::model::constraints`]): validation keywords
+/// never refuse a payload, so typify never sees them.
+fn drop_value_constraints(node: &mut Value) {
+    if let Some(obj) = node.as_object_mut() {
+        crate::model::constraints::drop_value_constraints(obj);
     }
 }
 
@@ -453,16 +405,13 @@ mod tests {
     }
 
     #[test]
-    fn string_formats_go_integer_formats_and_patterns_stay() {
+    fn validation_keywords_go_integer_formats_stay() {
         let mut s = json!({"properties": {
             "a": {"type": "string", "pattern": "^x$", "format": "date-time"},
             "b": {"type": "integer", "format": "int64"}
         }});
         prepare(&mut s, &none());
-        assert_eq!(
-            s["properties"]["a"],
-            json!({"type": "string", "pattern": "^x$"})
-        );
+        assert_eq!(s["properties"]["a"], json!({"type": "string"}));
         assert_eq!(s["properties"]["b"]["format"], "int64");
     }
 

@@ -359,17 +359,6 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// Whether `schema` has a `pattern` anywhere: generated code checks one
-/// with `regress`, which the crate enables only for the schemas that need
-/// it.
-pub fn has_patterns(schema: &Value) -> bool {
-    let mut found = false;
-    crate::walk::walk(schema, &mut |_, node| {
-        found |= node.get("pattern").is_some_and(Value::is_string);
-    });
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,24 @@ pub fn document(schema: &Value, rng: &mut Rng) -> Value {
     draw(schema, rng, 0)
 }
 
+thread_local! {
+    static BREAK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The document [`document`] draws from the same seed, with every value
+/// that has a constraint (`pattern`, `format`, lengths, ranges) replaced by
+/// one that breaks it: the same shape, the same draws.
+pub fn document_breaking_constraints(schema: &Value, rng: &mut Rng) -> Value {
+    BREAK.with(|b| b.set(true));
+    let doc = draw(schema, rng, 0);
+    BREAK.with(|b| b.set(false));
+    doc
+}
+
+fn breaking() -> bool {
+    BREAK.with(std::cell::Cell::get)
+}
+
 fn draw(schema: &Value, rng: &mut Rng, depth: usize) -> Value {
     let Some(obj) = schema.as_object() else {
         return any_json(rng, depth);
@@ -148,7 +166,27 @@ fn object(obj: &Map<String, Value>, rng: &mut Rng, depth: usize) -> Value {
 
 fn string(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
     if obj.get("format").and_then(Value::as_str) == Some("email") {
-        return json!(format!("user{}@example.com", rng.below(1000)));
+        let n = rng.below(1000);
+        if breaking() {
+            return json!(format!("user {n} (no at sign)"));
+        }
+        return json!(format!("user{n}@example.com"));
+    }
+    let constrained = ["pattern", "format", "minLength", "maxLength"]
+        .iter()
+        .any(|k| obj.contains_key(*k));
+    if breaking() && constrained {
+        // Breaks `^oauth_[a-z]+$`-like patterns (capitals, a space, a
+        // digit), an upper-case format and any length of 2 to 40.
+        let long = obj
+            .get("minLength")
+            .and_then(Value::as_u64)
+            .is_some_and(|n| n > 40);
+        return json!(if long {
+            "X"
+        } else {
+            "Oauth linkedin_OIDC 2, breaking it: ?"
+        });
     }
     if let Some(pattern) = obj.get("pattern").and_then(Value::as_str) {
         // The literal start of the pattern, then letters: enough for the
@@ -180,6 +218,14 @@ fn integer(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
         2 => rng.below(100) as i64,
         _ => i64::MAX,
     };
+    if breaking() {
+        if let Some(m) = min.filter(|m| *m > i64::MIN) {
+            return json!(m - 1);
+        }
+        if let Some(m) = max.filter(|m| *m < i64::MAX) {
+            return json!(m + 1);
+        }
+    }
     let pick = min.map_or(pick, |m| pick.max(m));
     json!(max.map_or(pick, |m| pick.min(m)))
 }

@@ -2,12 +2,11 @@
 //! the new schema its feature and puts it in `full`, in Cargo.toml's text
 //! (comments and layout kept).
 
-/// `manifest` (Cargo.toml's text) with feature `name` declared (enabling
-/// `regress` when the schema has a `pattern`, which generated code checks
-/// with it) and enabled by `full`; `None` when it has it already or has no
-/// `full = [...]` list to extend (then the maintainer adds it by hand;
-/// tests/features.rs checks).
-pub fn with_feature(manifest: &str, name: &str, patterns: bool) -> Option<String> {
+/// `manifest` (Cargo.toml's text) with feature `name` declared and enabled
+/// by `full`; `None` when it has it already or has no `full = [...]` list
+/// to extend (then the maintainer adds it by hand; tests/features.rs
+/// checks).
+pub fn with_feature(manifest: &str, name: &str) -> Option<String> {
     if manifest.contains(&format!("\n{name} = [")) {
         return None;
     }
@@ -17,9 +16,8 @@ pub fn with_feature(manifest: &str, name: &str, patterns: bool) -> Option<String
     let line_end = listed[end..]
         .find('\n')
         .map_or(listed.len(), |i| end + i + 1);
-    let deps = if patterns { "\"dep:regress\"" } else { "" };
     Some(format!(
-        "{}## The `{name}` schema (`clerk_types::{name}`).\n{name} = [{deps}]\n{}",
+        "{}## The `{name}` schema (`clerk_types::{name}`).\n{name} = []\n{}",
         &listed[..line_end],
         &listed[line_end..]
     ))
@@ -79,17 +77,17 @@ mod tests {
     #[test]
     fn a_new_schema_gets_its_feature_and_full_enables_it() {
         let manifest = "[features]\ndefault = [\"client\"]\nfull = [\n    \"client\",\n    \"user\",\n]\nclient = []\nuser = []\n\n[dependencies]\n";
-        let out = with_feature(manifest, "domain", false).expect("added");
+        let out = with_feature(manifest, "domain").expect("added");
         assert_eq!(
             out,
             "[features]\ndefault = [\"client\"]\nfull = [\n    \"client\",\n    \"user\",\n    \"domain\",\n]\n## The `domain` schema (`clerk_types::domain`).\ndomain = []\nclient = []\nuser = []\n\n[dependencies]\n"
         );
-        assert_eq!(with_feature(&out, "domain", false), None);
+        assert_eq!(with_feature(&out, "domain"), None);
         let one_line = "[features]\nfull = [\"client\"]\nclient = []\n";
         assert_eq!(
-            with_feature(one_line, "user", true).as_deref(),
-            Some("[features]\nfull = [\"client\", \"user\"]\n## The `user` schema (`clerk_types::user`).\nuser = [\"dep:regress\"]\nclient = []\n")
+            with_feature(one_line, "user").as_deref(),
+            Some("[features]\nfull = [\"client\", \"user\"]\n## The `user` schema (`clerk_types::user`).\nuser = []\nclient = []\n")
         );
-        assert_eq!(with_feature("[features]\n", "user", false), None);
+        assert_eq!(with_feature("[features]\n", "user"), None);
     }
 }

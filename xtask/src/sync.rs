@@ -121,8 +121,7 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
     let names_path = o.root.join("schema").join(NAMES_FILE);
     let cargo_toml = o.root.join("Cargo.toml");
     let old_toml = std::fs::read_to_string(&cargo_toml).context("Cargo.toml: cannot read")?;
-    let patterns = clerk_types_codegen::support::has_patterns(doc(&docs, name));
-    let mut new_toml = crate::features::with_feature(&old_toml, name, patterns);
+    let mut new_toml = crate::features::with_feature(&old_toml, name);
     if o.webhooks {
         let base = new_toml.as_deref().unwrap_or(&old_toml);
         if let Some(toml) = crate::features::enabled_by(base, "webhooks", name) {
