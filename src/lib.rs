@@ -48,10 +48,13 @@
 //!   examples). So a member upstream calls required may be absent, at every
 //!   level: an `Option` field is `None`, a tag its only value, any other
 //!   field its type's empty value (`""`, `0`, `false`, `[]`, `{}`, an open
-//!   enum's `Unknown("")`, a struct with every member absent), never a
-//!   plausible value such as `Active`. The struct records that the member
-//!   was absent: encoding leaves it out again, `PartialEq` tells it from a
-//!   member that came empty, and [`MissingRequired::missing_required`]
+//!   enum's `Unknown("")`, a struct with every member absent): never an
+//!   invented status such as `Active`, but `false` and `0` read like real
+//!   values, so ask `missing_required()` where that matters. The struct
+//!   records that the member was absent: while the field still holds that
+//!   value, encoding leaves it out again, `PartialEq` tells it from a
+//!   member that came empty and `Debug` shows `<absent>`; a value set
+//!   since is written like any other. [`MissingRequired::missing_required`]
 //!   (also an inherent method of every struct) lists the JSON pointers of
 //!   the required members a value lacked, at every depth: the one way to be
 //!   strict at run time. What still refuses: an object without its identity
@@ -105,11 +108,12 @@
 //!     .created_at(1_760_381_400_000)
 //!     .build()?;
 //! assert_eq!(client.sign_in_id, None);
-//! assert_eq!(client.missing_required(), ["/last_authentication_strategy", "/object",
-//!     "/sessions/0/object", "/sign_in_id", "/sign_up_id"]);
+//! // A builder writes the tags (`"object": "client"`), as Clerk would.
+//! assert_eq!(client.missing_required(), ["/last_authentication_strategy", "/sign_in_id",
+//!     "/sign_up_id"]);
 //!
 //! let mock = Session::builder().id("sess_2").user_id("user_2").build()?;
-//! assert_eq!(serde_json::to_string(&mock).unwrap(), r#"{"id":"sess_2","user_id":"user_2"}"#);
+//! assert_eq!(serde_json::to_string(&mock).unwrap(), r#"{"id":"sess_2","object":"session","user_id":"user_2"}"#);
 //! let err = Session::builder().user_id("user_2").build().unwrap_err();
 //! assert_eq!(err.missing(), ["id"]);
 //! # }
@@ -172,7 +176,7 @@
 //! | an enum value the schema does not list (`status: "locked"`) | `Unknown("locked")` | violation |
 //! | a required member absent (`created_at` on a 2021 session) | the empty value (`0`), written back absent, listed by `missing_required()` | violation (`required`) |
 //! | a required nullable key absent (`last_authentication_strategy`) | `None` (written back absent, listed by `missing_required()`) | violation (`required`) |
-//! | a single-value tag absent (`object` on a session) | its only value (written back absent, listed by `missing_required()`) | violation (`required`) |
+//! | a single-value tag absent (`object` on a session) | its only value (written back absent, listed by `missing_required()`; a builder writes it) | violation (`required`) |
 //! | a required `id` absent | refused (`missing field `id``) | violation (`required`) |
 //! | an array (or a scalar) where an object belongs | refused (`expected a Session object`) | violation (`type`) |
 //! | an integer written with a fraction of zero (`1.0`) | refused | accepted (JSON Schema's `integer`) |

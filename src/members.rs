@@ -10,10 +10,26 @@ use serde_json::Value;
 /// decoding fills it, encoding writes it back after the known members.
 ///
 /// It costs nothing when empty (no allocation). Equality ignores order.
-/// A member whose name is also one of the struct's own fields would be
-/// written twice: keep those in the field.
-#[derive(Clone, Debug, Default)]
+/// A member whose name is also one of the struct's own fields is never
+/// written (the field owns the name: a key is never written twice) and
+/// the struct's equality ignores it.
+#[derive(Clone, Default)]
 pub struct Members(Vec<(String, Value)>);
+
+impl std::fmt::Debug for Members {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// What `Debug` shows for a member that is absent.
+pub(crate) struct Absent;
+
+impl std::fmt::Debug for Absent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<absent>")
+    }
+}
 
 impl Members {
     /// No members.
@@ -76,9 +92,21 @@ impl Members {
     }
 }
 
+impl Members {
+    /// Equality over the members whose name `skip` does not take.
+    pub(crate) fn eq_except(&self, other: &Self, skip: impl Fn(&str) -> bool) -> bool {
+        let kept = |m: &Self| m.iter().filter(|(k, _)| !skip(k)).count();
+        kept(self) == kept(other)
+            && self
+                .iter()
+                .filter(|(k, _)| !skip(k))
+                .all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
 impl PartialEq for Members {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+        self.eq_except(other, |_| false)
     }
 }
 

@@ -171,3 +171,94 @@ fn only_wrong_identities_are_refused_with_their_path() {
         "organization: missing field `id`"
     );
 }
+
+/// What a user sets is what gets written: a member decoded absent is
+/// absent only while it holds the value that stood for its absence.
+#[test]
+fn a_value_set_on_an_absent_member_is_written_compared_and_no_longer_missing() {
+    use clerk_types::Session;
+    let text = include_str!("payloads/absent/session_2021.json");
+    let mut session: Session = clerk_types::from_str(text).expect("decodes");
+    assert_eq!(session.missing_required(), ["/created_at", "/updated_at"]);
+    session.created_at = 1_622_042_100_000;
+    session.updated_at = 1_622_042_112_371;
+    let mut full: Value = serde_json::from_str(text).expect("json");
+    full["created_at"] = json!(1_622_042_100_000_i64);
+    full["updated_at"] = json!(1_622_042_112_371_i64);
+    assert_eq!(serde_json::to_value(&session).expect("encodes"), full);
+    assert!(session.missing_required().is_empty());
+    let decoded_with: Session = clerk_types::from_value(&full).expect("decodes");
+    assert_eq!(session, decoded_with);
+    // A required string set on an absent member, too.
+    let mut without_client: Value = full.clone();
+    without_client
+        .as_object_mut()
+        .expect("object")
+        .remove("client_id");
+    let mut s: Session = clerk_types::from_value(&without_client).expect("decodes");
+    assert_eq!(s.missing_required(), ["/client_id"]);
+    s.client_id = "client_1".into();
+    assert_eq!(
+        serde_json::to_value(&s).expect("encodes")["client_id"],
+        "client_1"
+    );
+    assert!(s.missing_required().is_empty());
+}
+
+#[test]
+fn default_plus_assignments_encodes_what_was_assigned() {
+    let mut email = clerk_types::EmailAddress::default();
+    assert_eq!(serde_json::to_value(&email).expect("encodes"), json!({}));
+    email.email_address = "ada@example.com".into();
+    email.reserved = true;
+    assert_eq!(
+        serde_json::to_value(&email).expect("encodes"),
+        json!({"email_address": "ada@example.com", "reserved": true})
+    );
+    let back: clerk_types::EmailAddress =
+        serde_json::from_value(serde_json::to_value(&email).expect("encodes")).expect("decodes");
+    assert_eq!(back, email);
+}
+
+#[test]
+fn a_builder_writes_single_value_tags() {
+    let session = clerk_types::Session::builder()
+        .id("sess_1")
+        .user_id("user_1")
+        .status("active")
+        .build()
+        .expect("builds");
+    let json = serde_json::to_value(&session).expect("encodes");
+    assert_eq!(json["object"], "session");
+    assert_eq!(json["status"], "active");
+    assert!(!session.missing_required().contains(&"/object".to_owned()));
+}
+
+/// An unknown member named like a field is never written (the field owns
+/// the name), so the output is never refused as a duplicate and decodes
+/// back to an equal value.
+#[test]
+fn an_unknown_member_named_like_a_field_never_duplicates_a_key() {
+    let text = include_str!("payloads/absent/session_2021.json");
+    let mut session: clerk_types::Session = clerk_types::from_str(text).expect("decodes");
+    session.unknown.insert("status", json!("ended"));
+    session.unknown.insert("created_at", json!(1));
+    session.unknown.insert("zz_new", json!([1]));
+    let out = serde_json::to_string(&session).expect("encodes");
+    let back: clerk_types::Session = clerk_types::from_str(&out).expect("its own output decodes");
+    assert_eq!(back, session);
+    assert_eq!(back.unknown.get("zz_new"), Some(&json!([1])));
+    let value: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(value["status"], "active");
+    assert!(value.get("created_at").is_none());
+}
+
+#[test]
+fn debug_shows_values_and_absent_members_as_absent() {
+    let text = include_str!("payloads/absent/session_2021.json");
+    let session: clerk_types::Session = clerk_types::from_str(text).expect("decodes");
+    let debug = format!("{session:?}");
+    assert!(debug.contains("created_at: <absent>"), "{debug}");
+    assert!(debug.contains("last_active_at: 1622042112371"), "{debug}");
+    assert!(!debug.contains("presence"), "{debug}");
+}

@@ -146,6 +146,46 @@ fn a_docs_era_user_created_is_typed() {
     assert_eq!(serde_json::to_value(&event).unwrap(), body);
 }
 
+/// Clerk's spec calls the item `commerce_subscription_item`, the waitlist
+/// entry `waitlist_entry`; its examples (and deliveries) say
+/// `subscription_item` and `waitlistEntry` (`schema/aliases.json`): typed,
+/// and written back as sent; strict validation accepts them too.
+#[test]
+fn tag_aliases_clerk_sends_decode_typed_and_round_trip() {
+    let body = fixture("subscription-item-active.json");
+    assert_eq!(body["data"]["object"], "subscription_item");
+    let event = decoded(&body);
+    let EventData::SubscriptionItemActive(item) = &event.data else {
+        panic!("{:?}", event.data)
+    };
+    assert!(item.object.is_alias());
+    assert_eq!(item.object.as_str(), "subscription_item");
+    assert_eq!(serde_json::to_value(&event).unwrap(), body);
+    assert_eq!(
+        validate::schema("billingsubscriptionitemeventpayload", &body["data"])
+            .expect("vendored")
+            .iter()
+            .filter(|v| v.pointer == "/object")
+            .count(),
+        0
+    );
+    for (event_type, root, alias) in [
+        ("waitlistEntry.created", "WaitlistEntry", "waitlistEntry"),
+        ("subscription.created", "Subscription", "subscription"),
+    ] {
+        let mut data = drawn(root, 7);
+        data["object"] = json!(alias);
+        let body = envelope(event_type, data);
+        let event = decoded(&body);
+        assert!(
+            !matches!(event.data, EventData::Other(_)),
+            "{event_type}: {:?}",
+            event.data
+        );
+        assert_eq!(serde_json::to_value(&event).unwrap(), body, "{event_type}");
+    }
+}
+
 /// A `user.created` whose user signed in with a provider upstream's
 /// patterns do not list (`linkedin_oidc`, a custom provider): typed, and
 /// written back as sent (validation keywords never refuse a payload).
@@ -243,9 +283,10 @@ fn unknown_event_types_are_kept_whole() {
 
 #[test]
 fn data_that_does_not_fit_its_type_is_kept_with_the_reason() {
-    // Clerk's spec calls the item `commerce_subscription_item`; its
-    // examples (and deliveries) say `subscription_item`.
-    let body = fixture("subscription-item-active.json");
+    // A tag that names another type is refused by the type, and the event
+    // kept with the reason.
+    let mut body = fixture("subscription-item-active.json");
+    body["data"]["object"] = json!("subscription_thing");
     let event = decoded(&body);
     assert_eq!(event.event_type(), "subscriptionItem.active");
     let EventData::Other(other) = &event.data else {
@@ -254,7 +295,7 @@ fn data_that_does_not_fit_its_type_is_kept_with_the_reason() {
     let error = other.error.as_deref().expect("a reason");
     // Where in `data`, by path, and what.
     assert!(
-        error.starts_with("object: unknown variant `subscription_item`"),
+        error.starts_with("object: unknown variant `subscription_thing`"),
         "{error}"
     );
     // The same event however its text is laid out (the fuzzer found the

@@ -100,6 +100,10 @@ fn drop_presence_rules(obj: &mut Map<String, Value>) {
 }
 
 fn open_enum(obj: &mut Map<String, Value>) {
+    // A tag with aliases stays a closed tag: its values are all it takes.
+    if obj.remove(crate::aliases::ALIASES_KEYWORD).is_some() {
+        return;
+    }
     let Some(values) = obj.get("enum").and_then(Value::as_array) else {
         return;
     };

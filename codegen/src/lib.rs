@@ -24,6 +24,7 @@
 
 #![warn(missing_docs)]
 
+pub mod aliases;
 pub mod case;
 pub mod collapse;
 #[cfg(feature = "maintainer")]
@@ -51,6 +52,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+pub use aliases::Aliases;
 pub use names::Names;
 
 /// Why a schema could not be turned into Rust.

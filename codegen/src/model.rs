@@ -311,6 +311,27 @@ impl Field {
         self.required && self.presence().needs_bit()
     }
 
+    /// Policy: whether the field's presence bit can say "absent" (as
+    /// opposed to "came as `null`"). Such a member is absent while its bit
+    /// is set **and** it still holds the value that stood for the absence
+    /// (`None`, the empty value, the schema's default): a value a user
+    /// sets is written, compared and no longer missing, whatever the bit
+    /// says. One reading for encoding, equality, `missing_required()`,
+    /// `Debug` and the builders.
+    pub fn bit_means_absent(&self) -> bool {
+        matches!(
+            self.presence(),
+            Presence::NullUnlessAbsent | Presence::PresentUnlessAbsent
+        )
+    }
+
+    /// Policy: whether a builder's unset field is an absent member. It is,
+    /// but for a single-value tag, which a builder writes: a value built is
+    /// what Clerk would send (`"object": "session"`).
+    pub fn unset_is_absent(&self) -> bool {
+        !self.tag
+    }
+
     /// What the field holds when its member was absent (fields that are
     /// not an `Option`).
     pub fn absent_value(&self) -> AbsentValue {
@@ -346,6 +367,12 @@ impl Enum {
     /// Whether a value the schema does not list decodes (into the catch-all).
     pub fn is_open(&self) -> bool {
         !matches!(self.openness, Openness::Tag)
+    }
+
+    /// Whether it is a tag with aliases (`crate::aliases`): its first value
+    /// is the schema's, the others other spellings Clerk sends.
+    pub fn has_aliases(&self) -> bool {
+        !self.is_open() && self.values.len() > 1
     }
 
     /// The catch-all variant's name: `Unknown`, unless a value takes it.

@@ -41,6 +41,7 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
         let mut hoisted = Vec::new();
         walk::walk_mut(&mut tree, &mut |pointer, node| {
             drop_value_constraints(node);
+            canonical_tags(node);
             drop_unbacked_required(node);
             drop_presence_alternatives(node);
             distinct_fields(node);
@@ -78,6 +79,20 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
         for (name, node) in defs {
             map.insert(name, node);
         }
+    }
+}
+
+/// A tag with aliases (`crate::aliases`) goes to typify with its own value
+/// alone: the model adds the aliases back and the renderer writes it whole.
+fn canonical_tags(node: &mut Value) {
+    let Some(obj) = node.as_object_mut() else {
+        return;
+    };
+    let Some(Value::Array(aliases)) = obj.remove(crate::aliases::ALIASES_KEYWORD) else {
+        return;
+    };
+    if let Some(Value::Array(values)) = obj.get_mut("enum") {
+        values.retain(|v| !aliases.contains(v));
     }
 }
 

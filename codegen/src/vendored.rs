@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::{index, Error, Generated, Input, Names};
+use crate::{index, Aliases, Error, Generated, Input, Names};
 
 /// The names file, beside the schemas.
 pub const NAMES_FILE: &str = "names.json";
@@ -41,6 +41,8 @@ pub struct Vendored {
     pub names: Names,
     /// The webhooks catalog (`webhooks/catalog.json`), if vendored.
     pub catalog: Option<Schema>,
+    /// The tag aliases (`aliases.json`), applied to every schema.
+    pub aliases: Aliases,
 }
 
 /// What a set generates.
@@ -82,6 +84,11 @@ pub fn load(dir: &Path) -> Result<Vendored, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Names::empty(),
         Err(e) => return Err(read_error(NAMES_FILE, e)),
     };
+    let aliases = match std::fs::read_to_string(dir.join(crate::aliases::FILE)) {
+        Ok(text) => Aliases::parse(&label(crate::aliases::FILE), &text)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Aliases::empty(),
+        Err(e) => return Err(read_error(crate::aliases::FILE, e)),
+    };
     let catalog = match std::fs::read(dir.join(CATALOG_FILE)) {
         Ok(bytes) => Some(Schema {
             file: CATALOG_FILE.to_owned(),
@@ -95,6 +102,7 @@ pub fn load(dir: &Path) -> Result<Vendored, Error> {
         schemas,
         names,
         catalog,
+        aliases,
     })
 }
 
@@ -106,7 +114,15 @@ impl Vendored {
             schemas,
             names,
             catalog: None,
+            aliases: Aliases::empty(),
         }
+    }
+
+    /// The set with `aliases` (a new upstream set keeps the vendored
+    /// set's aliases, so that a comparison sees only upstream's change).
+    pub fn with_aliases(mut self, aliases: Aliases) -> Self {
+        self.aliases = aliases;
+        self
     }
 
     /// The webhook events (`EventData` and the types it needs) over the
@@ -139,7 +155,7 @@ impl Vendored {
     /// type is the same whichever schemas are selected.
     pub fn generate_only(&self, selected: impl Fn(&str) -> bool) -> Result<Set, Error> {
         let inputs = self.inputs();
-        let restored = crate::restored_set(&inputs)?;
+        let restored = self.restored()?;
         let normalized = self
             .schemas
             .iter()
@@ -162,8 +178,13 @@ impl Vendored {
 
     /// Each schema as naming and validation start from: parsed, checked,
     /// and with upstream's cut nodes restored. `(module key, schema)`.
+    /// The tag aliases are in (`crate::aliases`).
     pub fn restored(&self) -> Result<Vec<(String, Value)>, Error> {
-        crate::restored_set(&self.inputs())
+        let mut set = crate::restored_set(&self.inputs())?;
+        for (_, doc) in &mut set {
+            self.aliases.apply(doc);
+        }
+        Ok(set)
     }
 
     fn inputs(&self) -> Vec<Input<'_>> {

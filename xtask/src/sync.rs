@@ -102,7 +102,9 @@ pub fn add(o: &Options, name: &str) -> Result<u8> {
         doc(&docs, name),
         &current.names,
     );
-    let set = Vendored::new(schemas, names.clone()).generate()?;
+    let set = Vendored::new(schemas, names.clone())
+        .with_aliases(current.aliases.clone())
+        .generate()?;
     let root = set
         .module(name)
         .map(|g| g.root().to_owned())
@@ -291,7 +293,9 @@ pub fn run(o: &Options) -> Result<u8> {
             "{e} (the vendored copy does not generate: restore it with `git checkout schema/`)"
         )
     })?;
-    let new_set = Vendored::new(schemas, names.clone()).generate();
+    let new_set = Vendored::new(schemas, names.clone())
+        .with_aliases(current.aliases.clone())
+        .generate();
     let version = crate_version(&o.root)?;
     for drift in &drifts {
         let comparison = match &new_set {

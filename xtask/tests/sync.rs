@@ -404,7 +404,12 @@ fn write_vendors_the_exact_bytes_and_records_provenance() {
     let names: Vec<String> = snapshot(&dir).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
-        ["clerk-client-schema.json", "manifest.toml", "names.json"]
+        [
+            "aliases.json",
+            "clerk-client-schema.json",
+            "manifest.toml",
+            "names.json"
+        ]
     );
     // Now up to date.
     let (out, _, code) = run_sync(&dir, &server, &["--write"], &[]);

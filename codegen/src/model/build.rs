@@ -150,9 +150,11 @@ fn kind_of(
         Inspected::Struct(props) => Kind::Struct(structure(props, node, pointer)?),
         Inspected::Enum(variants) => match string_values(node) {
             Some(values) if variants.iter().all(|(_, p)| *p == Payload::Unit) => {
+                // A tag with aliases (`crate::aliases`) stays a strict tag.
+                let aliased = node.is_some_and(|n| !crate::aliases::listed(n).is_empty());
                 let openness = if declared_open {
                     Openness::Declared
-                } else if values.len() >= 2 {
+                } else if values.len() >= 2 && !aliased {
                     Openness::SeveralValues
                 } else {
                     Openness::Tag
@@ -173,6 +175,13 @@ fn kind_of(
                             typify_ident
                         } else {
                             case::type_name(&wire)
+                        };
+                        // An alias spelled like the tag (`waitlistEntry`)
+                        // is `WaitlistEntryAlias`.
+                        let ident = if aliased && taken.contains(&ident) {
+                            format!("{ident}Alias")
+                        } else {
+                            ident
                         };
                         EnumValue {
                             ident: case::unique(ident, &mut taken, ""),

@@ -36,6 +36,77 @@ pub fn absent_value(
     }
 }
 
+/// Whether `this.field` still holds the value that stands for its absence
+/// (a `bool` expression): `None`, or [`absent_value`].
+fn holds_absent_value(field: &Field, this: &TokenStream) -> TokenStream {
+    let ident = Ident::new(&field.rust, Span::call_site());
+    if field.ty.is_option() {
+        return quote! { #this.#ident.is_none() };
+    }
+    let ty = spelled(field);
+    let empty = quote! { <#ty as crate::required::Empty>::empty() };
+    match (field.absent_value(), field.empty) {
+        (AbsentValue::SchemaDefault(text), true) => quote! {
+            #this.#ident == ::serde_json::from_str::<#ty>(#text).unwrap_or_else(|_| #empty)
+        },
+        (AbsentValue::SchemaDefault(text), false) => quote! {
+            ::serde_json::from_str::<#ty>(#text).is_ok_and(|value| #this.#ident == value)
+        },
+        (AbsentValue::Empty, true) => quote! { #this.#ident == #empty },
+        (AbsentValue::Empty, false) => quote! { false },
+    }
+}
+
+/// The name of a struct's private method that says which members are
+/// absent now ([`absent_now`]).
+pub fn absent_now_method() -> Ident {
+    Ident::new("absent_members_now", Span::call_site())
+}
+
+/// A struct's private `absent_members_now()`: the presence bits of the
+/// members that are absent now, by the model's rule
+/// ([`Field::bit_means_absent`]): decoded (or built) absent and still
+/// holding the value that stood for the absence. Encoding, equality,
+/// `missing_required()` and `Debug` read it; `None` when no field can be
+/// absent.
+pub fn absent_now(name: &str, s: &Struct) -> Option<Item> {
+    let ty = Ident::new(name, Span::call_site());
+    let presence = Ident::new(&s.presence_field(), Span::call_site());
+    let this = quote!(self);
+    let checks: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .zip(s.presence_bits())
+        .filter_map(|(f, bit)| Some((f, bit?)))
+        .filter(|(f, _)| f.bit_means_absent())
+        .map(|(f, bit)| {
+            let holds = holds_absent_value(f, &this);
+            quote! {
+                if self.#presence.get(#bit) && #holds {
+                    now.set(#bit);
+                }
+            }
+        })
+        .collect();
+    if checks.is_empty() {
+        return None;
+    }
+    let method = absent_now_method();
+    Some(parse_quote! {
+        impl #ty {
+            /// The members absent now: decoded (or built) absent and still
+            /// holding the value that stood for the absence. A value set
+            /// since is present.
+            #[allow(clippy::float_cmp)]
+            fn #method(&self) -> crate::members::Presence {
+                let mut now = crate::members::Presence::default();
+                #( #checks )*
+                now
+            }
+        }
+    })
+}
+
 /// The field's type as the generated code spells it.
 pub fn spelled(field: &Field) -> syn::Type {
     syn::parse_str(&field.spelled).unwrap_or_else(|_| parse_quote!(::serde_json::Value))
@@ -48,7 +119,11 @@ pub fn for_struct(name: &str, s: &Struct) -> Vec<Item> {
     let unknown = Ident::new(&s.unknown_field(), Span::call_site());
     let presence = Ident::new(&s.presence_field(), Span::call_site());
     let bits = s.presence_bits();
+    let method = absent_now_method();
     let mut walk = Vec::new();
+    if s.fields.iter().any(Field::absence_is_lack) {
+        walk.push(quote! { let absent = self.#method(); });
+    }
     for (f, bit) in s.fields.iter().zip(&bits) {
         let ident = Ident::new(&f.rust, Span::call_site());
         let json = &f.json;
@@ -62,7 +137,7 @@ pub fn for_struct(name: &str, s: &Struct) -> Vec<Item> {
         walk.push(match (bit, f.absence_is_lack(), descend) {
             (Some(bit), true, descend) => {
                 let report = quote! {
-                    if self.#presence.get(#bit) {
+                    if absent.get(#bit) {
                         crate::required::below(at, #json, |at| out.push(at.clone()));
                     }
                 };

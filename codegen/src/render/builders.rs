@@ -3,8 +3,8 @@
 //! `String` or an `Option<String>`, integer literals for `i64`, any
 //! iterator for a `Vec`, a nested builder for a nested struct), whose
 //! unset fields are what decoding makes of an absent member (the same
-//! model rule: `None`, a tag's only value, the empty value, recorded as
-//! absent), and whose `build()` reports every unset field that decoding
+//! model rule: `None`, the empty value, recorded as absent; a single-value
+//! tag is written, [`crate::model::Field::unset_is_absent`]), and whose `build()` reports every unset field that decoding
 //! refuses absent (the identity) and every value that did not convert at
 //! once, as a `clerk_types::BuildError`.
 
@@ -167,11 +167,12 @@ pub fn render(name: &str, s: &Struct) -> Vec<Item> {
         let resolved = format_ident!("r_{}", field.rust.trim_start_matches("r#"));
         let absent = match (field.presence(), bit) {
             (Presence::PresentUnlessAbsent, Some(bit)) => {
+                let record = field.unset_is_absent().then(|| quote! { #bits.set(#bit); });
                 super::absence::absent_value(field, &spelled, quote! {{
                     let _ = e;
                     return ::std::result::Result::Err(crate::BuildError::new(#name, ::std::vec![#json], ::std::vec::Vec::new()));
                 }})
-                .map(|value| quote! {{ #bits.set(#bit); ::std::option::Option::Some(#value) }})
+                .map(|value| quote! {{ #record ::std::option::Option::Some(#value) }})
             }
             _ => None,
         };
@@ -203,7 +204,7 @@ pub fn render(name: &str, s: &Struct) -> Vec<Item> {
         .map(|r| quote!(::std::option::Option::Some(#r)))
         .collect();
     let builder_doc = format!(
-        " Builds a [`{name}`] field by field (it is `#[non_exhaustive]`): `{name}::builder()`, the setters, then `build()`. An unset field is what decoding makes of an absent member: `None`, a tag's only value, the empty value (and `missing_required()` lists the required ones left unset); `build()` reports at once every unset field that decoding refuses absent (the object's `id`) and every value that did not convert."
+        " Builds a [`{name}`] field by field (it is `#[non_exhaustive]`): `{name}::builder()`, the setters, then `build()`. An unset field is what decoding makes of an absent member: `None` or the empty value (and `missing_required()` lists the required ones left unset), but a single-value tag, which is written (`\"object\": ...`) as Clerk sends it; `build()` reports at once every unset field that decoding refuses absent (the object's `id`) and every value that did not convert."
     );
     let build_doc = format!(
         " The [`{name}`], or every unset field that must be set (the `id`) and every value that did not convert."

@@ -137,3 +137,103 @@ pub fn tag_default(name: &str, e: &Enum) -> Option<Item> {
         }
     })
 }
+
+/// A single-value tag with the aliases Clerk also sends
+/// (`crate::aliases`): the canonical value first, then one variant per
+/// alias, each decoded as that type and written back as sent; any other
+/// string is refused, as for every tag. The canonical value is the default.
+pub fn tag_with_aliases(name: &str, e: &Enum, docs: Vec<Attribute>) -> Vec<Item> {
+    let name_ident = ident(name);
+    let name = &name_ident;
+    let idents: Vec<Ident> = e.values.iter().map(|v| ident(&v.ident)).collect();
+    let strs: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+    let canonical = &idents[0];
+    let variant_docs: Vec<String> = strs
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if i == 0 {
+                format!(" `{v}`")
+            } else {
+                format!(" `{v}`: another spelling Clerk sends for `{}` (`schema/aliases.json`), written back as sent.", strs[0])
+            }
+        })
+        .collect();
+    let expecting = format!(
+        "one of {}",
+        strs.iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let file: syn::File = parse_quote! {
+        #(#docs)*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #variant_docs] #idents, )*
+        }
+        impl #name {
+            /// The value as it appears in JSON.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    #( Self::#idents => #strs, )*
+                }
+            }
+            /// Whether it is one of the other spellings Clerk sends, not the
+            /// schema's own value.
+            pub fn is_alias(&self) -> bool {
+                !matches!(self, Self::#canonical)
+            }
+        }
+        impl ::std::default::Default for #name {
+            fn default() -> Self {
+                Self::#canonical
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::std::str::FromStr for #name {
+            type Err = self::error::ConversionError;
+            fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+                match value {
+                    #( #strs => Ok(Self::#idents), )*
+                    _ => Err("invalid value".into()),
+                }
+            }
+        }
+        impl ::std::convert::TryFrom<&str> for #name {
+            type Error = self::error::ConversionError;
+            fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+                value.parse()
+            }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct Visitor;
+                impl ::serde::de::Visitor<'_> for Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
+                        match value {
+                            #( #strs => Ok(#name::#idents), )*
+                            other => Err(E::unknown_variant(other, &[#( #strs ),*])),
+                        }
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
+        }
+    };
+    file.items
+}

@@ -137,7 +137,7 @@ fn converts_from_whole(i: &syn::ItemImpl, module: &Module) -> bool {
 fn writes_whole(def: &TypeDef) -> bool {
     match &def.kind {
         Kind::Union(_) => true,
-        Kind::Enum(e) => e.is_open(),
+        Kind::Enum(e) => e.is_open() || e.has_aliases(),
         _ => false,
     }
 }
@@ -146,7 +146,8 @@ fn whole(def: &TypeDef, module: &Module) -> Vec<Item> {
     let attrs = docs::lines(&type_docs(def, module));
     match &def.kind {
         Kind::Union(u) => unions::tagged(&def.name, u, &attrs),
-        Kind::Enum(e) => enums::open(&def.name, e, attrs),
+        Kind::Enum(e) if e.is_open() => enums::open(&def.name, e, attrs),
+        Kind::Enum(e) => enums::tag_with_aliases(&def.name, e, attrs),
         _ => Vec::new(),
     }
 }

@@ -44,6 +44,32 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
         .filter(|f| f.field.absence_is_lack())
         .map(|f| f.bit)
         .collect();
+    let absent_method = super::absence::absent_now_method();
+    let can_be_absent = fields.iter().any(|f| f.field.bit_means_absent());
+    let absent_now = if can_be_absent {
+        quote! { let absent = self.#absent_method(); }
+    } else {
+        quote!()
+    };
+    let compare_absent = if lack_bits.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            && {
+                let (a, b) = (self.#absent_method(), other.#absent_method());
+                true #( && a.get(#lack_bits) == b.get(#lack_bits) )*
+            }
+        }
+    };
+    let debug: Vec<TokenStream> = fields.iter().map(Spec::debug).collect();
+    // A member of `unknown` named like a field is never written: the field
+    // owns the name (else the key would be written twice, and the output
+    // refused as a duplicate). Equality ignores it for the same reason.
+    let owned = if jsons.is_empty() {
+        quote! { |_: &str| false }
+    } else {
+        quote! { |key: &str| matches!(key, #( #jsons )|*) }
+    };
     // Only a struct with absent-able fields keeps how they came.
     let (presence_field, presence_init, presence_out) = if s.needs_presence() {
         (
@@ -59,7 +85,7 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
     };
     let file: syn::File = parse_quote! {
         #(#docs)*
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         #[non_exhaustive]
         pub struct #ty {
             #( #(#field_docs)* pub #idents: #types, )*
@@ -68,22 +94,41 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
             pub #unknown: crate::Members,
             #presence_field
         }
-        /// Compares the fields, the unknown members and which required
-        /// members were absent (what `missing_required()` reports); not
-        /// whether an optional `None` came as `null` or as an absent key.
+        /// Compares the fields, the unknown members (but those named like a
+        /// field, which are never written) and which required members are
+        /// absent (what `missing_required()` reports); not whether an
+        /// optional `None` came as `null` or as an absent key.
         impl ::std::cmp::PartialEq for #ty {
             fn eq(&self, other: &Self) -> bool {
-                true #( && self.#idents == other.#idents )* && self.#unknown == other.#unknown
-                    #( && self.#presence.get(#lack_bits) == other.#presence.get(#lack_bits) )*
+                true #( && self.#idents == other.#idents )*
+                    && self.#unknown.eq_except(&other.#unknown, #owned)
+                    #compare_absent
+            }
+        }
+        /// The fields, an absent member shown as absent, and the unknown
+        /// members when there are any.
+        impl ::std::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #absent_now
+                let mut d = f.debug_struct(#name);
+                #( #debug )*
+                if !self.#unknown.is_empty() {
+                    d.field("unknown", &self.#unknown);
+                }
+                d.finish()
             }
         }
         impl ::serde::Serialize for #ty {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                #absent_now
                 #( #write )*
+                let owned = #owned;
                 for (key, value) in self.#unknown.iter() {
-                    map.serialize_entry(key, value)?;
+                    if !owned(key) {
+                        map.serialize_entry(key, value)?;
+                    }
                 }
                 map.end()
             }
@@ -148,6 +193,7 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
         }
     };
     let mut items = file.items;
+    items.extend(super::absence::absent_now(name, s));
     items.extend(super::absence::for_struct(name, s));
     items
 }
@@ -167,7 +213,7 @@ impl<'a> Spec<'a> {
         let mut paragraphs: Vec<&str> = field.docs.as_deref().into_iter().collect();
         let note = match field.presence() {
             Presence::NullUnlessAbsent => Some("Required and nullable: `null` and an absent key both decode as `None`, which is written back as it came (`null` unless the key was absent; `missing_required()` reports an absent one)."),
-            Presence::PresentUnlessAbsent if field.required && !field.tag => Some("Required: an absent key decodes as the empty value, which is not written back, and `missing_required()` reports it."),
+            Presence::PresentUnlessAbsent if field.required && !field.tag => Some("Required: an absent key decodes as the empty value, which is not written back while the field still holds it (set it, and it is written), and `missing_required()` reports it."),
             Presence::AbsentUnlessNull => Some("Optional: an absent key and `null` both decode as `None`, which is written back as it came (left out unless it came as `null`)."),
             _ => None,
         };
@@ -231,7 +277,8 @@ impl<'a> Spec<'a> {
         }
     }
 
-    /// Writes the member, as it came.
+    /// Writes the member, as it came, unless it is absent now
+    /// (`absent`, the model's rule: [`Field::bit_means_absent`]).
     fn write(&self, presence: &Ident) -> TokenStream {
         let json = &self.field.json;
         let ident = &self.ident;
@@ -239,15 +286,31 @@ impl<'a> Spec<'a> {
         let entry = quote! { map.serialize_entry(#json, &self.#ident)?; };
         match self.field.presence() {
             Presence::Always => entry,
-            Presence::NullUnlessAbsent => quote! {
-                if self.#ident.is_some() || !self.#presence.get(#bit) { #entry }
+            Presence::NullUnlessAbsent | Presence::PresentUnlessAbsent => quote! {
+                if !absent.get(#bit) { #entry }
             },
             Presence::AbsentUnlessNull => quote! {
                 if self.#ident.is_some() || self.#presence.get(#bit) { #entry }
             },
-            Presence::PresentUnlessAbsent => quote! {
-                if !self.#presence.get(#bit) { #entry }
-            },
+        }
+    }
+
+    /// The field in `Debug`: its value, or `absent`.
+    fn debug(&self) -> TokenStream {
+        let rust = self.ident.to_string();
+        let label = rust.trim_start_matches("r#");
+        let ident = &self.ident;
+        let bit = self.bit;
+        if self.field.bit_means_absent() {
+            quote! {
+                if absent.get(#bit) {
+                    d.field(#label, &crate::members::Absent);
+                } else {
+                    d.field(#label, &self.#ident);
+                }
+            }
+        } else {
+            quote! { d.field(#label, &self.#ident); }
         }
     }
 }
