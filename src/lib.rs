@@ -132,9 +132,18 @@
 //! `client` (the default), `actortoken`, `emailaddress`, `invitation`,
 //! `jwttemplate`, `oauthapplication`, `organization`,
 //! `organizationinvitation`, `organizationmembership`, `phonenumber`,
-//! `samlconnection`, `session`, `signintoken`, `user`; `full` enables them
-//! all. Only enabled schemas are generated, so a consumer compiles what it
-//! uses. A subschema identical to one generated already is one shared type
+//! `samlconnection`, `session`, `signintoken`, `user`, and the ten objects
+//! only webhooks carry (`role`, `permission`, `organizationdomain`,
+//! `deletedobject`, `emaileventpayload`, `smseventpayload`, `waitlistentry`,
+//! `paymentattempteventpayload`, `subscriptioneventpayload`,
+//! `billingsubscriptionitemeventpayload`); `full` enables them all. Only
+//! enabled schemas are generated, so a consumer compiles what it uses: a
+//! type whose feature is off is not there (`cannot find type User`: enable
+//! `user`; docs.rs marks every item with the features that bring it). The
+//! other features: `webhooks` ([`webhooks`]: verification and typed events,
+//! with the schemas an event's data is), `validate` (strict validation),
+//! `schemars` (`JsonSchema` for every type), `jiff`, `chrono`, `time`
+//! (timestamps as those crates' types). A subschema identical to one generated already is one shared type
 //! (a User's `email_addresses` are [`EmailAddress`]es, a Client's sessions
 //! are the Session schema's `Session`): it exists, under the same name, in
 //! every module that uses it, whichever of them are enabled, and every
@@ -192,6 +201,11 @@
 
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+
+// The README's Rust examples compile and run as doc tests.
+#[cfg(all(doctest, feature = "client", feature = "webhooks"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
 
 mod builder;
 pub mod decode;

@@ -17,6 +17,17 @@ pub fn index(modules: &[Generated]) -> String {
     let mut exported: BTreeSet<String> = BTreeSet::new();
     let mut items: Vec<TokenStream> = Vec::new();
     let mut exports: Vec<TokenStream> = Vec::new();
+    // Which features bring each name (a shared type is in every module
+    // that uses it): what docs.rs shows on the crate root's re-export.
+    let mut brought_by: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for m in modules {
+        for name in m.model.public_names() {
+            brought_by
+                .entry(name.to_owned())
+                .or_default()
+                .push(m.model.key.clone());
+        }
+    }
     for m in modules {
         let g = &m.model;
         let module = Ident::new(&g.key, Span::call_site());
@@ -53,7 +64,14 @@ pub fn index(modules: &[Generated]) -> String {
         for name in &names {
             if !name.is_empty() && exported.insert(name.clone()) {
                 let ident = Ident::new(name, Span::call_site());
-                exports.push(quote!(pub use #module::#ident;));
+                let features = brought_by
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| vec![g.key.clone()]);
+                exports.push(quote! {
+                    #[cfg_attr(docsrs, doc(cfg(any(#( feature = #features ),*))))]
+                    pub use #module::#ident;
+                });
             }
         }
     }

@@ -6,7 +6,8 @@
 //! because JSON Schema cannot say "`data`'s type depends on `type`"; every
 //! `data` type is generated. Lossless like the generated types: a member
 //! that is absent stays absent, a `null` stays `null`, an unknown member is
-//! kept, so that decoding then encoding gives back every member.
+//! kept, so that decoding then encoding gives back every member; a member
+//! given twice is refused, as by every generated struct.
 
 use serde::de::{Error as _, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -15,6 +16,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::EventData;
+use crate::Members;
 
 /// One event, as Clerk sends it in a webhook delivery's body.
 ///
@@ -27,6 +29,7 @@ use super::EventData;
 /// assert_eq!(event.event_type(), "user.deleted");
 /// match &event.data {
 ///     EventData::UserDeleted(stub) => assert_eq!(stub.id.as_deref(), Some("user_29w83sxmDNGwOuEthce5gg56FcC")),
+///     EventData::Undecoded(e) => panic!("a known event this release cannot read: {}", e.error),
 ///     other => panic!("{other:?}"),
 /// }
 /// // Every member comes back.
@@ -34,6 +37,7 @@ use super::EventData;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Event {
     /// `data`, typed by the event type (which it carries:
     /// [`EventData::event_type`]).
@@ -47,11 +51,13 @@ pub struct Event {
     pub instance_id: Option<String>,
     /// `event_attributes` (the request that caused the event), when sent.
     pub event_attributes: Option<EventAttributes>,
-    /// `object`: `"event"` whenever sent; `false` when absent.
-    pub has_object: bool,
-    /// The envelope's other members (and any known member sent as `null`),
-    /// kept as sent.
-    pub other: Map<String, Value>,
+    /// The envelope's members this release does not know, kept as sent.
+    pub unknown: Members,
+    /// Whether `object` (always `"event"`) was sent.
+    object: bool,
+    /// Known members sent as `null` (written back as `null` while their
+    /// field is `None`).
+    null_members: Vec<&'static str>,
 }
 
 /// `event_attributes`: what Clerk knows of the request that caused the
@@ -76,21 +82,35 @@ impl EventAttributes {
     }
 }
 
-/// An event whose type this release does not know, or whose `data` did not
-/// decode as its type says: kept as sent.
+/// An event whose type this release does not know (Clerk adds types):
+/// kept as sent ([`EventData::Unknown`]).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct UnknownEvent {
+    /// The event type, as sent.
+    pub event_type: String,
+    /// `data`, as sent.
+    pub data: Value,
+}
+
+/// An event of a type this release knows whose `data` did not decode as
+/// that type: kept as sent, with the reason ([`EventData::Undecoded`]).
+/// Worth a log line or an alert: Clerk sent something this release's types
+/// do not describe.
 ///
 /// Two are equal when their type and data are: `error` is a diagnostic,
 /// and its wording may depend on the order of the data's members (the
 /// first unknown one a decoder met), which re-encoding does not keep.
 #[derive(Clone, Debug)]
-pub struct OtherEvent {
+#[non_exhaustive]
+pub struct UndecodedEvent {
     /// The event type, as sent.
     pub event_type: String,
     /// `data`, as sent.
     pub data: Value,
-    /// For a known event type: why its `data` did not decode as its type
-    /// (the member and what was wrong). `None` for an unknown type.
-    pub error: Option<String>,
+    /// Why `data` did not decode as its type: the member's path in `data`
+    /// and what was wrong.
+    pub error: String,
 }
 
 /// One event type of [`EVENT_TYPES`](super::EVENT_TYPES): its name and
@@ -106,13 +126,27 @@ pub struct EventTypeInfo {
     pub members: &'static [(&'static str, &'static str)],
 }
 
-impl PartialEq for OtherEvent {
+impl PartialEq for UndecodedEvent {
     fn eq(&self, other: &Self) -> bool {
         (&self.event_type, &self.data) == (&other.event_type, &other.data)
     }
 }
 
 impl Event {
+    /// An event of `data` (for tests and mocks): `"object": "event"`, no
+    /// timestamp, instance or attributes.
+    pub fn new(data: EventData) -> Self {
+        Event {
+            data,
+            timestamp: None,
+            instance_id: None,
+            event_attributes: None,
+            unknown: Members::new(),
+            object: true,
+            null_members: Vec::new(),
+        }
+    }
+
     /// The event type (`user.created`), as sent.
     pub fn event_type(&self) -> &str {
         self.data.event_type()
@@ -145,8 +179,13 @@ impl<'de> Visitor<'de> for EventVisitor {
         let mut other = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
+                "type" if event_type.is_some() => return Err(A::Error::duplicate_field("type")),
+                "data" if data.is_some() => return Err(A::Error::duplicate_field("data")),
                 "type" => event_type = Some(map.next_value()?),
                 "data" => data = Some(map.next_value()?),
+                _ if other.contains_key(&key) => {
+                    return Err(A::Error::custom(format_args!("duplicate field `{key}`")))
+                }
                 _ => {
                     let value: Value = map.next_value()?;
                     other.insert(key, value);
@@ -175,12 +214,16 @@ fn envelope(
     data: &RawValue,
     mut other: Map<String, Value>,
 ) -> Result<Event, String> {
-    let has_object = match other.get("object") {
-        None | Some(Value::Null) => false,
-        Some(Value::String(o)) if o == "event" => {
-            other.remove("object");
-            true
+    let mut null_members = Vec::new();
+    for member in ["object", "timestamp", "instance_id", "event_attributes"] {
+        if other.get(member) == Some(&Value::Null) {
+            other.remove(member);
+            null_members.push(member);
         }
+    }
+    let object = match other.remove("object") {
+        None => false,
+        Some(Value::String(o)) if o == "event" => true,
         Some(v) => return Err(format!("`object` is {v}, not \"event\": not a Clerk event")),
     };
     let timestamp = match take(&mut other, "timestamp") {
@@ -201,17 +244,20 @@ fn envelope(
         Some(Value::Object(map)) => Some(EventAttributes(map)),
         Some(v) => return Err(format!("`event_attributes` is {}, not an object", kind(&v))),
     };
+    // RawValue holds valid JSON, which a Value always takes.
+    let as_sent = || serde_json::from_str::<Value>(data.get()).map_err(|e| e.to_string());
     let data = match EventData::decode_known(&event_type, data.get()) {
         Some(Ok(data)) => data,
-        known => EventData::Other(OtherEvent {
+        Some(Err(e)) => EventData::Undecoded(UndecodedEvent {
             event_type,
-            // RawValue holds valid JSON, which a Value always takes.
-            data: serde_json::from_str(data.get()).map_err(|e| e.to_string())?,
+            data: as_sent()?,
             // Where in `data` and what; never a position in its text,
             // which depends on how the body was laid out.
-            error: known
-                .and_then(Result::err)
-                .map(|e| format!("{}: {}", e.path(), e.message())),
+            error: format!("{}: {}", e.path(), e.message()),
+        }),
+        None => EventData::Unknown(UnknownEvent {
+            event_type,
+            data: as_sent()?,
         }),
     };
     Ok(Event {
@@ -219,18 +265,15 @@ fn envelope(
         timestamp,
         instance_id,
         event_attributes,
-        has_object,
-        other,
+        unknown: other.into_iter().collect(),
+        object,
+        null_members,
     })
 }
 
-/// Removes `member` unless it is `null`, which stays among the others (so
-/// that it is written back as it came).
+/// Removes `member` (its `null` was taken out before).
 fn take(other: &mut Map<String, Value>, member: &str) -> Option<Value> {
-    match other.get(member) {
-        None | Some(Value::Null) => None,
-        Some(_) => other.remove(member),
-    }
+    other.remove(member)
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -252,23 +295,38 @@ impl Serialize for Event {
                 self.0.serialize_data(serializer)
             }
         }
+        let null = |member| self.null_members.contains(&member);
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("data", &Data(&self.data))?;
-        if let Some(attributes) = &self.event_attributes {
-            map.serialize_entry("event_attributes", attributes)?;
+        match &self.event_attributes {
+            Some(attributes) => map.serialize_entry("event_attributes", attributes)?,
+            None if null("event_attributes") => map.serialize_entry("event_attributes", &())?,
+            None => {}
         }
-        if let Some(id) = &self.instance_id {
-            map.serialize_entry("instance_id", id)?;
+        match &self.instance_id {
+            Some(id) => map.serialize_entry("instance_id", id)?,
+            None if null("instance_id") => map.serialize_entry("instance_id", &())?,
+            None => {}
         }
-        if self.has_object {
+        if self.object {
             map.serialize_entry("object", "event")?;
+        } else if null("object") {
+            map.serialize_entry("object", &())?;
         }
-        if let Some(t) = &self.timestamp {
-            map.serialize_entry("timestamp", t)?;
+        match &self.timestamp {
+            Some(t) => map.serialize_entry("timestamp", t)?,
+            None if null("timestamp") => map.serialize_entry("timestamp", &())?,
+            None => {}
         }
         map.serialize_entry("type", self.event_type())?;
-        for (k, v) in &self.other {
-            map.serialize_entry(k, v)?;
+        // The envelope's own names are written above (never twice).
+        for (k, v) in self.unknown.iter() {
+            if !matches!(
+                k,
+                "data" | "event_attributes" | "instance_id" | "object" | "timestamp" | "type"
+            ) {
+                map.serialize_entry(k, v)?;
+            }
         }
         map.end()
     }

@@ -59,6 +59,7 @@
 mod event;
 mod headers;
 mod receive;
+pub(crate) mod split;
 mod verify;
 
 /// The event types of Clerk's webhooks spec, generated from
@@ -67,7 +68,8 @@ mod events {
     include!(concat!(env!("OUT_DIR"), "/webhook_events.rs"));
 }
 
-pub use event::{Event, EventAttributes, EventTypeInfo, OtherEvent};
+pub use event::{Event, EventAttributes, EventTypeInfo, UndecodedEvent, UnknownEvent};
 pub use events::*;
 pub use headers::WebhookHeaders;
+pub use receive::Delivery;
 pub use verify::{Webhook, WebhookError, TOLERANCE};

@@ -149,10 +149,22 @@ impl Webhook {
         headers: &impl WebhookHeaders,
         now: SystemTime,
     ) -> Result<(), WebhookError> {
+        self.check_at(body, headers, now).map(|_| ())
+    }
+
+    /// [`Webhook::verify_at`], giving the message id and the timestamp
+    /// (seconds) of the delivery it verified.
+    pub(super) fn check_at<'h>(
+        &self,
+        body: &[u8],
+        headers: &'h impl WebhookHeaders,
+        now: SystemTime,
+    ) -> Result<(&'h str, u64), WebhookError> {
         let id = header(headers, ID)?;
         let timestamp = header(headers, TIMESTAMP)?;
         let signatures = header(headers, SIGNATURE)?;
-        let sent = Duration::from_secs(parse_seconds(timestamp)?);
+        let seconds = parse_seconds(timestamp)?;
+        let sent = Duration::from_secs(seconds);
         match age(now, sent) {
             Ok(age) if age > TOLERANCE => return Err(WebhookError::TimestampTooOld(age)),
             Err(ahead) if ahead > TOLERANCE => return Err(WebhookError::TimestampTooNew(ahead)),
@@ -168,7 +180,7 @@ impl Webhook {
                 continue;
             };
             if mac.clone().verify_slice(&signature).is_ok() {
-                return Ok(());
+                return Ok((id, seconds));
             }
         }
         Err(WebhookError::NoMatchingSignature)

@@ -1,7 +1,7 @@
 //! The event types of the catalog as Rust: `EventData`, one variant per
-//! event type over the data's generated type, a catch-all (`Other`) that
-//! keeps an unknown event (or one whose data is not what its type says)
-//! whole, the types of objects extended with members (`SessionEventPayload`:
+//! event type over the data's generated type, `Unknown` for an event type
+//! this release does not know and `Undecoded` for a known one whose data is
+//! not what its type says (both kept whole), the types of objects extended with members (`SessionEventPayload`:
 //! a Session and its `user`), and `EVENT_TYPES`.
 //!
 //! The envelope (`Event`) is hand-written in the crate: what it holds does
@@ -58,10 +58,10 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
     for (event, data) in &catalog.events {
         let at = format!("/events/{}", walk::escape(event));
         let variant = case::type_name(event);
-        if variant == "Other" || !names.insert(variant.clone()) {
+        if CATCH_ALLS.contains(&variant.as_str()) || !names.insert(variant.clone()) {
             return Err(refuse(
                 at,
-                format!("the event type `{event}` makes the variant `{variant}`, which another event type (or the catch-all) has: rename in the generator"),
+                format!("the event type `{event}` makes the variant `{variant}`, which another event type (or a catch-all: Unknown, Undecoded) has: rename in the generator"),
             ));
         }
         let ty = if data.members.is_empty() {
@@ -116,17 +116,22 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
         /// The `data` of an event, typed by the event's `type`.
         ///
         /// Generated from Clerk's webhooks spec: one variant per event type.
-        /// An event type this release does not know (Clerk adds them), or
-        /// whose `data` does not decode as its type says, is
-        /// [`EventData::Other`], kept whole, so that a handler never fails
-        /// on an event it does not handle.
+        /// An event type this release does not know (Clerk adds them) is
+        /// [`EventData::Unknown`]; a known one whose `data` does not decode
+        /// as its type says is [`EventData::Undecoded`], a variant of its
+        /// own so that a handler can tell "not mine" from "mine, but not
+        /// what this release expects" (log or alert on it; a `_ => {}` arm
+        /// would skip it). Both keep the data as sent, so that a handler
+        /// never fails on an event it does not handle.
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum EventData {
             #(#arms)*
-            /// An event type this release does not know, or a known one
-            /// whose `data` did not decode as its type: kept as sent.
-            Other(crate::webhooks::OtherEvent),
+            /// An event type this release does not know: kept as sent.
+            Unknown(crate::webhooks::UnknownEvent),
+            /// A known event type whose `data` did not decode as its type
+            /// (with the reason): kept as sent.
+            Undecoded(crate::webhooks::UndecodedEvent),
         }
 
         impl EventData {
@@ -134,7 +139,8 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
             pub fn event_type(&self) -> &str {
                 match self {
                     #(#type_arms)*
-                    Self::Other(other) => &other.event_type,
+                    Self::Unknown(other) => &other.event_type,
+                    Self::Undecoded(other) => &other.event_type,
                 }
             }
 
@@ -159,7 +165,8 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
             ) -> ::core::result::Result<S::Ok, S::Error> {
                 match self {
                     #(#encode_arms)*
-                    Self::Other(other) => ::serde::Serialize::serialize(&other.data, serializer),
+                    Self::Unknown(other) => ::serde::Serialize::serialize(&other.data, serializer),
+                    Self::Undecoded(other) => ::serde::Serialize::serialize(&other.data, serializer),
                 }
             }
         }
@@ -217,40 +224,69 @@ fn extension(
     )]);
     let field_defs = fields.iter().map(|(field, member, ty, _)| {
         let field = ident(field);
-        let doc = docs::lines(&[format!("`{member}`, or `None` when the event did not carry it (a `null` stays among the object's unknown members).")]);
+        let doc = docs::lines(&[format!("`{member}`, or `None` when the event did not carry it (or sent `null`, which is written back).")]);
         quote!(#(#doc)* pub #field: ::core::option::Option<#ty>,)
     });
-    let takes = fields.iter().map(|(field, member, ty, _)| {
-        let field = ident(field);
-        quote! {
-            let #field = match map.remove(#member) {
-                None => None,
-                Some(::serde_json::Value::Null) => {
-                    map.insert(#member.to_owned(), ::serde_json::Value::Null);
-                    None
+    let names = fields.iter().map(|(f, ..)| ident(f)).collect::<Vec<_>>();
+    let members: Vec<&str> = fields.iter().map(|(_, m, ..)| *m).collect();
+    let types: Vec<&TokenStream> = fields.iter().map(|(_, _, ty, _)| ty).collect();
+    let count = fields.len();
+    let take_arms: Vec<TokenStream> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (field, member, ty, _))| {
+            let field = ident(field);
+            quote! {
+                #member => {
+                    if self.seen[#i] {
+                        return Err(<A::Error as ::serde::de::Error>::duplicate_field(#member));
+                    }
+                    self.seen[#i] = true;
+                    match map.next_value::<::core::option::Option<#ty>>()? {
+                        Some(value) => self.#field = Some(value),
+                        None => self.null_members.push(#member),
+                    }
+                    Ok(true)
                 }
-                Some(value) => Some(<#ty as ::serde::Deserialize>::deserialize(value).map_err(|e| {
-                    <D::Error as ::serde::de::Error>::custom(format_args!("{}: {e}", #member))
-                })?),
-            };
-        }
-    });
+            }
+        })
+        .collect();
     let puts = fields.iter().map(|(field, member, ..)| {
         let field = ident(field);
         quote! {
             if let Some(value) = &self.#field {
                 map.insert(#member.to_owned(), ::serde_json::to_value(value).map_err(<S::Error as ::serde::ser::Error>::custom)?);
+            } else if self.null_members.contains(&#member) {
+                map.insert(#member.to_owned(), ::serde_json::Value::Null);
             }
         }
     });
-    let names = fields.iter().map(|(f, ..)| ident(f)).collect::<Vec<_>>();
+    let new_doc = format!(
+        " The {} without {}.",
+        data.object,
+        members
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     Ok(quote! {
         #(#doc)*
         #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
         pub struct #name {
             #(#object_doc)*
             pub #object_field: #object,
             #(#field_defs)*
+            /// The members sent as `null`, written back as `null`.
+            null_members: ::std::vec::Vec<&'static str>,
+        }
+
+        impl #name {
+            #[doc = #new_doc]
+            pub fn new(#object_field: #object) -> Self {
+                Self { #object_field, #( #names: None, )* null_members: ::std::vec::Vec::new() }
+            }
         }
 
         impl ::core::ops::Deref for #name {
@@ -260,13 +296,28 @@ fn extension(
             }
         }
 
+        /// One pass over the JSON object: the extra members are read as
+        /// their types, the rest by the object's own decoder (no map or
+        /// tree in between).
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let mut map = <::serde_json::Map<String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
-                #(#takes)*
-                let #object_field = <#object as ::serde::Deserialize>::deserialize(::serde_json::Value::Object(map))
-                    .map_err(<D::Error as ::serde::de::Error>::custom)?;
-                Ok(Self { #object_field, #(#names),* })
+                #[derive(Default)]
+                struct Side {
+                    #( #names: ::core::option::Option<#types>, )*
+                    seen: [bool; #count],
+                    null_members: ::std::vec::Vec<&'static str>,
+                }
+                impl<'de> crate::webhooks::split::SideMembers<'de> for Side {
+                    fn take<A: ::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> ::core::result::Result<bool, A::Error> {
+                        match key {
+                            #( #take_arms )*
+                            _ => Ok(false),
+                        }
+                    }
+                }
+                let mut side = Side::default();
+                let #object_field: #object = crate::webhooks::split::deserialize_split(deserializer, &mut side)?;
+                Ok(Self { #object_field, #( #names: side.#names, )* null_members: side.null_members })
             }
         }
 
@@ -281,6 +332,9 @@ fn extension(
         }
     })
 }
+
+/// The variants of `EventData` that are no event type.
+const CATCH_ALLS: &[&str] = &["Unknown", "Undecoded"];
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -319,7 +373,11 @@ mod tests {
             "{code}"
         );
         assert!(
-            code.contains("Other(crate::webhooks::OtherEvent)"),
+            code.contains("Unknown(crate::webhooks::UnknownEvent)"),
+            "{code}"
+        );
+        assert!(
+            code.contains("Undecoded(crate::webhooks::UndecodedEvent)"),
             "{code}"
         );
     }
@@ -339,8 +397,8 @@ mod tests {
         );
         let e = refusal(r#"{"events": {"a.b": {"object": "Thing"}, "a_b": {"object": "Thing"}}}"#);
         assert!(e.contains("/events/a_b") && e.contains("`AB`"), "{e}");
-        let e = refusal(r#"{"events": {"other": {"object": "Thing"}}}"#);
-        assert!(e.contains("the catch-all"), "{e}");
+        let e = refusal(r#"{"events": {"unknown": {"object": "Thing"}}}"#);
+        assert!(e.contains("a catch-all"), "{e}");
         let e =
             refusal(r#"{"events": {"x.y": {"object": "Thing", "members": {"thing": "Thing"}}}}"#);
         assert!(e.contains("/events/x.y/members/thing"), "{e}");
