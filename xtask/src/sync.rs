@@ -173,6 +173,10 @@ pub fn run(o: &Options) -> Result<u8> {
     let mut names = current.names.clone();
     let mut schemas = current.schemas.clone();
     let mut drifts = Vec::new();
+    // Schemas whose bytes the chosen source gives unchanged but which the
+    // manifest records from another source (`--clerk` over schemas vendored
+    // from api-evangelist): `--write` records the chosen source.
+    let mut restamped = Vec::new();
     for entry in &entries {
         let old = current
             .schemas
@@ -193,6 +197,10 @@ pub fn run(o: &Options) -> Result<u8> {
                 provenance.at(&o.reference),
                 sources::clerk::short(&provenance.commit)
             );
+            let stamped = provenance.entry(&entry.name, &entry.file, &o.reference, &new);
+            if (&stamped.repository, &stamped.path) != (&entry.repository, &entry.path) {
+                restamped.push(stamped);
+            }
             continue;
         }
         let label = provenance.bytes_label();
@@ -249,7 +257,18 @@ pub fn run(o: &Options) -> Result<u8> {
             drift
         }
     };
+    if o.write {
+        for entry in &restamped {
+            manifest.upsert(entry);
+        }
+    }
     if drifts.is_empty() && catalog.is_none() {
+        if o.write && !restamped.is_empty() {
+            // The bytes are the same: only the manifest changes.
+            let text = manifest.render();
+            manifest::replace_all(&[(manifest.path(), text.as_bytes())])?;
+        }
+        report_restamped(o, &restamped);
         return Ok(0);
     }
     // Pins name nodes of the documents naming reads: restored, so across
@@ -324,8 +343,28 @@ pub fn run(o: &Options) -> Result<u8> {
     if o.write {
         write(o, &mut manifest, &drifts, &names, catalog_with_entry)?;
     }
+    report_restamped(o, &restamped);
     println!("{}", report::recommendation(worst.0, worst.1, version));
     Ok(if o.write { 0 } else { 1 })
+}
+
+/// Says which up-to-date schemas now (with `--write`), or would, record the
+/// chosen source.
+fn report_restamped(o: &Options, restamped: &[Entry]) {
+    for entry in restamped {
+        let verb = if o.write {
+            "records"
+        } else {
+            "would record (with --write)"
+        };
+        println!(
+            "schema/manifest.toml {verb} {} as from {} {} at {} (the same bytes)",
+            entry.file,
+            entry.repository,
+            entry.path,
+            sources::clerk::short(&entry.commit)
+        );
+    }
 }
 
 /// `--write`: the drifted schemas (with `names`, their pins), the catalog

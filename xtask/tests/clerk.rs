@@ -77,6 +77,46 @@ fn the_rule_gives_back_the_vendored_bytes_so_it_is_in_sync() {
     assert_eq!(snapshot(&dir), before);
 }
 
+/// `--clerk --write` over a schema vendored from api-evangelist whose bytes
+/// Clerk's spec gives unchanged: the manifest records Clerk as its source,
+/// and nothing else changes.
+#[test]
+fn an_up_to_date_schema_is_recorded_as_from_clerk() {
+    let dir = project("clerk-restamp");
+    let server = Server::start();
+    server.clerk(COMMIT, &[(SPEC_PATH, &spec(&client_component(|c| c)))]);
+    let before = snapshot(&dir);
+    let (out, err, code) = run(&dir, &server, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("would record (with --write) clerk-client-schema.json as from clerk/openapi-specs bapi/2025-11-10.yml at 89abcdef0123 (the same bytes)"), "{out}");
+    assert_eq!(snapshot(&dir), before);
+    let (out, err, code) = run(&dir, &server, &["--write"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("schema/manifest.toml records clerk-client-schema.json"),
+        "{out}"
+    );
+    let manifest = std::fs::read_to_string(dir.join("schema/manifest.toml")).expect("manifest");
+    for line in [
+        "repository = \"clerk/openapi-specs\"".to_owned(),
+        format!("commit = \"{COMMIT}\""),
+        "component = \"Client\"".to_owned(),
+    ] {
+        assert!(manifest.contains(&line), "expected {line:?} in\n{manifest}");
+    }
+    let after = snapshot(&dir);
+    let changed: Vec<&str> = after
+        .iter()
+        .filter(|(name, bytes)| before.iter().all(|(n, b)| n != name || b != bytes))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(changed, ["manifest.toml"]);
+    // From then on it is compared with Clerk's spec, and in sync.
+    let (out, err, code) = at(&dir, &server, &["sync-schema"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("would record"), "{out}");
+}
+
 #[test]
 fn a_stale_copy_is_reported_then_vendored_with_its_provenance() {
     let dir = project("clerk-stale");

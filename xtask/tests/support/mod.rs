@@ -182,8 +182,15 @@ pub fn project(name: &str) -> PathBuf {
     let mut blocks = manifest.split("[[schema]]");
     let mut kept = blocks.next().unwrap_or_default().to_owned();
     for block in blocks.filter(|b| b.contains("name = \"client\"")) {
-        kept.push_str("[[schema]]");
-        kept.push_str(block);
+        // As vendored from api-evangelist (the bytes are the same from
+        // either source): the tests of `--clerk` switch it themselves.
+        let sha = block
+            .lines()
+            .find(|l| l.starts_with("sha256 = "))
+            .expect("a sha256 line");
+        kept.push_str(&format!(
+            "[[schema]]\nname = \"client\"\nfile = \"clerk-client-schema.json\"\nrepository = \"api-evangelist/clerk-com\"\npath = \"json-schema/clerk-client-schema.json\"\nref = \"main\"\ncommit = \"f1c8d5ddd10f660481682513cdeec7c0c065398b\"\n{sha}\nsynced = \"2026-11-26\"\n\n"
+        ));
     }
     std::fs::write(
         schema.join("manifest.toml"),
