@@ -203,7 +203,12 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The README's Rust examples compile and run as doc tests.
-#[cfg(all(doctest, feature = "client", feature = "webhooks"))]
+#[cfg(all(
+    doctest,
+    feature = "client",
+    feature = "webhooks",
+    feature = "session-token"
+))]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
 
@@ -215,6 +220,9 @@ mod helpers;
 pub mod json_schema;
 pub mod members;
 mod required;
+#[cfg(feature = "session-token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "session-token")))]
+pub mod session_token;
 mod timestamps;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]

@@ -48,3 +48,47 @@ fn the_axum_example_accepts_a_signed_delivery_and_refuses_a_forged_one() {
         "{stdout}"
     );
 }
+
+/// The session-token example serves a request end to end: a token as a
+/// bearer and as the `__session` cookie is accepted and its claims reach
+/// the handler; a forged one and none are answered 401.
+#[cfg(feature = "session-token")]
+#[test]
+fn the_session_example_serves_verified_claims_and_refuses_the_rest() {
+    let exe = std::env::current_exe().expect("test binary");
+    let example: PathBuf = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .map(|profile| {
+            profile
+                .join("examples")
+                .join(format!("axum_session{}", std::env::consts::EXE_SUFFIX))
+        })
+        .expect("target directory");
+    assert!(example.exists(), "{}: not built", example.display());
+    let out = Command::new(&example)
+        .arg("--self-test")
+        .env_remove("CLERK_JWT_KEY")
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let answers: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("HTTP/1.1"))
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            "HTTP/1.1 200 OK user_1 (sess_1) in org_1 as org:admin",
+            "HTTP/1.1 200 OK user_1 (sess_1) in org_1 as org:admin",
+            "HTTP/1.1 401 Unauthorized the signature does not verify: forged, altered, or signed by another instance",
+            "HTTP/1.1 401 Unauthorized no session token",
+        ],
+        "{stdout}"
+    );
+}

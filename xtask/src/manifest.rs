@@ -42,6 +42,22 @@ pub struct Entry {
 const SCHEMA: &str = "schema";
 /// The array holding the webhooks catalog.
 const CATALOG: &str = "catalog";
+/// The array of schemas written here (no upstream schema exists).
+const WRITTEN: &str = "written";
+
+/// A schema written in this repository, where no upstream schema exists
+/// (`[[written]]`): what it was written from. Nothing to sync it with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// Its module key.
+    pub name: String,
+    /// The file in `schema/`.
+    pub file: String,
+    /// The documents and files it was written from.
+    pub sources: Vec<String>,
+    /// sha256 of its bytes.
+    pub sha256: String,
+}
 
 /// The manifest file, edited in place so its comments survive.
 pub struct Manifest {
@@ -67,6 +83,41 @@ impl Manifest {
             bail!("{}: no [[schema]] entries", self.path.display());
         }
         self.entries_of(SCHEMA)
+    }
+
+    /// The schemas written here (`[[written]]`).
+    pub fn written(&self) -> Result<Vec<Written>> {
+        let Some(tables) = self.doc.get(WRITTEN).and_then(Item::as_array_of_tables) else {
+            return Ok(Vec::new());
+        };
+        tables
+            .iter()
+            .map(|t| {
+                let get = |key: &str| -> Result<String> {
+                    t.get(key)
+                        .and_then(Item::as_str)
+                        .map(str::to_owned)
+                        .with_context(|| {
+                            format!("{}: a [[{WRITTEN}]] lacks `{key}`", self.path.display())
+                        })
+                };
+                let sources = t
+                    .get("sources")
+                    .and_then(Item::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Ok(Written {
+                    name: get("name")?,
+                    file: get("file")?,
+                    sources,
+                    sha256: get("sha256")?,
+                })
+            })
+            .collect()
     }
 
     /// The webhooks catalog's entry (`[[catalog]]`), if it is vendored.
@@ -245,6 +296,20 @@ mod tests {
             );
             assert_eq!(e.commit.len(), 40);
         }
+        for w in manifest.written().expect("written") {
+            let bytes = std::fs::read(root.join("schema").join(&w.file)).expect("written file");
+            assert_eq!(
+                sha256_hex(&bytes),
+                w.sha256,
+                "schema/{}: changed without its sha256 in schema/manifest.toml's [[written]] entry",
+                w.file
+            );
+            assert!(
+                !w.sources.is_empty(),
+                "{}: what was it written from?",
+                w.file
+            );
+        }
     }
 
     /// build.rs generates what is in schema/; the manifest must account for
@@ -252,12 +317,19 @@ mod tests {
     #[test]
     fn manifest_lists_exactly_the_vendored_schemas() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let listed: Vec<String> = Manifest::load(&root)
-            .expect("manifest")
+        let manifest = Manifest::load(&root).expect("manifest");
+        let listed: Vec<String> = manifest
             .entries()
             .expect("entries")
             .into_iter()
             .map(|e| e.file)
+            .chain(
+                manifest
+                    .written()
+                    .expect("written")
+                    .into_iter()
+                    .map(|w| w.file),
+            )
             .collect();
         let on_disk = clerk_types_codegen::schema_files(
             std::fs::read_dir(root.join("schema"))

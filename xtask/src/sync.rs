@@ -168,6 +168,7 @@ struct Drift {
 pub fn run(o: &Options) -> Result<u8> {
     let mut manifest = Manifest::load(&o.root)?;
     let entries = manifest.entries()?;
+    report_written(o, &manifest)?;
     let current = vendored::load(&o.root.join("schema"))?;
     let mut sources = o.sources();
     let mut names = current.names.clone();
@@ -346,6 +347,33 @@ pub fn run(o: &Options) -> Result<u8> {
     report_restamped(o, &restamped);
     println!("{}", report::recommendation(worst.0, worst.1, version));
     Ok(if o.write { 0 } else { 1 })
+}
+
+/// The schemas written here: nothing upstream to compare them with, but
+/// their bytes must still be what the manifest records.
+fn report_written(o: &Options, manifest: &Manifest) -> Result<()> {
+    for written in manifest.written()? {
+        let path = o.root.join("schema").join(&written.file);
+        let bytes = std::fs::read(&path).with_context(|| {
+            format!(
+                "schema/{}: listed as [[written]] but cannot be read",
+                written.file
+            )
+        })?;
+        if manifest::sha256_hex(&bytes) != written.sha256 {
+            anyhow::bail!(
+                "schema/{}: changed, but its sha256 in schema/manifest.toml ([[written]] {}) was not updated: update it with the change",
+                written.file,
+                written.name
+            );
+        }
+        println!(
+            "{}: written here (from {}); no upstream to compare with",
+            written.file,
+            written.sources.join("; ")
+        );
+    }
+    Ok(())
 }
 
 /// Says which up-to-date schemas now (with `--write`), or would, record the

@@ -1,0 +1,195 @@
+//! [`Verifier`]: the signature first, then the claims, as Clerk's SDKs do.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rsa::pkcs1v15::{Signature, VerifyingKey};
+use rsa::sha2::{Sha256, Sha384, Sha512};
+use rsa::signature::Verifier as _;
+
+use super::jwt::{self, Algorithm};
+use super::keys::{self, Key};
+use super::{SessionTokenError, MAX_TOKEN_LEN};
+use crate::SessionClaims;
+
+/// Verifies Clerk session tokens without a network call, with the
+/// instance's public key (its PEM, `CLERK_JWT_KEY`) or its JWKS document
+/// (fetched by the caller: this crate has no HTTP client).
+///
+/// ```
+/// # fn demo(pem: &str, token: &str) -> Result<(), clerk_types::session_token::SessionTokenError> {
+/// use clerk_types::session_token::Verifier;
+/// let verifier = Verifier::from_pem(pem)?.authorized_parties(["https://app.example.com"]);
+/// let claims = verifier.verify(token)?;
+/// println!("{} in session {}", claims.user_id(), claims.session_id());
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Verifier {
+    keys: Vec<Key>,
+    authorized_parties: Vec<String>,
+    clock_skew: Duration,
+}
+
+/// The clock skew Clerk's JavaScript SDK allows by default.
+pub const DEFAULT_CLOCK_SKEW: Duration = Duration::from_secs(5);
+
+impl Verifier {
+    /// A verifier with the instance's public key: a PEM `PUBLIC KEY` (what
+    /// Clerk's dashboard shows as the JWT public key, `CLERK_JWT_KEY`) or
+    /// `RSA PUBLIC KEY`. The token's `kid` is not looked at.
+    pub fn from_pem(pem: &str) -> Result<Self, SessionTokenError> {
+        Ok(Self::with_keys(vec![keys::from_pem(pem)?]))
+    }
+
+    /// A verifier with the keys of the instance's JWKS document (the body
+    /// of `GET https://api.clerk.com/v1/jwks` or of the Frontend API's
+    /// `/.well-known/jwks.json`); each token's key is chosen by its `kid`.
+    /// On [`SessionTokenError::UnknownKid`], fetch the document again and
+    /// make a new verifier: Clerk may have rotated its keys.
+    pub fn from_jwks(document: &[u8]) -> Result<Self, SessionTokenError> {
+        Ok(Self::with_keys(keys::from_jwks(document)?))
+    }
+
+    fn with_keys(keys: Vec<Key>) -> Self {
+        Verifier {
+            keys,
+            authorized_parties: Vec::new(),
+            clock_skew: DEFAULT_CLOCK_SKEW,
+        }
+    }
+
+    /// Only tokens whose `azp` (the origin that obtained them) is one of
+    /// `parties` are accepted, and a token without `azp` is refused, as
+    /// Clerk's SDKs do when authorized parties are set.
+    #[must_use]
+    pub fn authorized_parties<I, S>(mut self, parties: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.authorized_parties = parties.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// How far the clocks may disagree for `exp`, `nbf` and `iat` (default
+    /// [`DEFAULT_CLOCK_SKEW`], 5 s).
+    #[must_use]
+    pub fn clock_skew(mut self, skew: Duration) -> Self {
+        self.clock_skew = skew;
+        self
+    }
+
+    /// Verifies `token` against the system clock.
+    pub fn verify(&self, token: &str) -> Result<SessionClaims, SessionTokenError> {
+        self.verify_at(token, SystemTime::now())
+    }
+
+    /// Verifies `token` as of `now`: its size, its header (`alg` RS256,
+    /// RS384 or RS512, `typ` JWT when present, a session `cat`), its
+    /// signature under the key its `kid` names, then its claims: their
+    /// types, `sub`, `sid` and `exp` present, `exp`, `nbf` and `iat`
+    /// within the clock skew, `azp` when authorized parties are set, and
+    /// organization claims that decode.
+    pub fn verify_at(
+        &self,
+        token: &str,
+        now: SystemTime,
+    ) -> Result<SessionClaims, SessionTokenError> {
+        let token = token.trim();
+        if token.len() > MAX_TOKEN_LEN {
+            return Err(SessionTokenError::TooLong(token.len()));
+        }
+        let parts = jwt::parse(token)?;
+        let key = self.key(parts.kid.as_deref())?;
+        let signature = Signature::try_from(parts.signature.as_slice())
+            .map_err(|_| SessionTokenError::InvalidSignature)?;
+        let verified = match parts.algorithm {
+            Algorithm::Rs256 => {
+                VerifyingKey::<Sha256>::new(key.clone()).verify(parts.signing_input, &signature)
+            }
+            Algorithm::Rs384 => {
+                VerifyingKey::<Sha384>::new(key.clone()).verify(parts.signing_input, &signature)
+            }
+            Algorithm::Rs512 => {
+                VerifyingKey::<Sha512>::new(key.clone()).verify(parts.signing_input, &signature)
+            }
+        };
+        verified.map_err(|_| SessionTokenError::InvalidSignature)?;
+        let claims: SessionClaims =
+            crate::from_slice(&parts.payload).map_err(|e| SessionTokenError::InvalidClaims {
+                path: e.path().to_owned(),
+                message: e.message().to_owned(),
+            })?;
+        self.check_claims(&claims, now)?;
+        Ok(claims)
+    }
+
+    fn key(&self, kid: Option<&str>) -> Result<&rsa::PublicKey, SessionTokenError> {
+        if let [only] = self.keys.as_slice() {
+            if only.kid.is_none() || kid.is_none() || only.kid.as_deref() == kid {
+                return Ok(&only.key);
+            }
+        }
+        let Some(kid) = kid else {
+            return Err(SessionTokenError::UnknownKid(None));
+        };
+        self.keys
+            .iter()
+            .find(|k| k.kid.as_deref() == Some(kid))
+            .map(|k| &k.key)
+            .ok_or_else(|| SessionTokenError::UnknownKid(Some(kid.to_owned())))
+    }
+
+    fn check_claims(
+        &self,
+        claims: &SessionClaims,
+        now: SystemTime,
+    ) -> Result<(), SessionTokenError> {
+        let missing = claims.missing_required();
+        for claim in ["sub", "sid", "exp"] {
+            if missing.iter().any(|m| m[1..] == *claim) {
+                return Err(SessionTokenError::MissingClaim(claim));
+            }
+        }
+        let now = seconds_since_epoch(now);
+        let skew = i128::from(self.clock_skew.as_secs());
+        let (exp, nbf, iat) = (
+            i128::from(claims.exp),
+            i128::from(claims.nbf),
+            i128::from(claims.iat),
+        );
+        if now > exp + skew {
+            return Err(SessionTokenError::Expired(seconds(now - exp)));
+        }
+        if !missing.iter().any(|m| m == "/nbf") && now + skew < nbf {
+            return Err(SessionTokenError::NotYetValid(seconds(nbf - now)));
+        }
+        if !missing.iter().any(|m| m == "/iat") && now + skew < iat {
+            return Err(SessionTokenError::IssuedInFuture(seconds(iat - now)));
+        }
+        if !self.authorized_parties.is_empty() {
+            let azp = claims
+                .azp
+                .as_deref()
+                .ok_or(SessionTokenError::MissingAuthorizedParty)?;
+            if !self.authorized_parties.iter().any(|p| p == azp) {
+                return Err(SessionTokenError::UnauthorizedParty(azp.to_owned()));
+            }
+        }
+        super::organization::of(claims).map_err(SessionTokenError::InvalidOrganizationClaims)?;
+        Ok(())
+    }
+}
+
+/// Whole seconds since the Unix epoch, negative before it (no panic for
+/// any clock).
+fn seconds_since_epoch(now: SystemTime) -> i128 {
+    match now.duration_since(UNIX_EPOCH) {
+        Ok(d) => i128::from(d.as_secs()),
+        Err(e) => -i128::from(e.duration().as_secs()),
+    }
+}
+
+fn seconds(n: i128) -> Duration {
+    Duration::from_secs(u64::try_from(n.max(0)).unwrap_or(u64::MAX))
+}
