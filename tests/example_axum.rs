@@ -5,39 +5,48 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-#[test]
-fn the_axum_example_accepts_a_signed_delivery_and_refuses_a_forged_one() {
+/// Runs example `name` with `--self-test` (without `env_var`, so that it
+/// makes its own secret or key); its output and the status lines of the
+/// answers it got.
+fn self_test(name: &str, env_var: &str) -> (String, Vec<String>) {
     let exe = std::env::current_exe().expect("test binary");
-    // target/<profile>/deps/<test> -> target/<profile>/examples/axum_webhook
+    // target/<profile>/deps/<test> -> target/<profile>/examples/<name>
     let example: PathBuf = exe
         .parent()
         .and_then(|deps| deps.parent())
         .map(|profile| {
             profile
                 .join("examples")
-                .join(format!("axum_webhook{}", std::env::consts::EXE_SUFFIX))
+                .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
         })
         .expect("target directory");
     assert!(
         example.exists(),
-        "{}: not built; `cargo test --features webhooks` builds the examples",
+        "{}: not built; `cargo test` with the example's features builds it",
         example.display()
     );
     let out = Command::new(&example)
         .arg("--self-test")
-        .env_remove("CLERK_WEBHOOK_SIGNING_SECRET")
+        .env_remove(env_var)
         .output()
         .expect("runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let answers: Vec<&str> = stdout
+    let answers = stdout
         .lines()
         .filter(|l| l.starts_with("HTTP/1.1"))
+        .map(str::to_owned)
         .collect();
+    (stdout, answers)
+}
+
+#[test]
+fn the_axum_example_accepts_a_signed_delivery_and_refuses_a_forged_one() {
+    let (stdout, answers) = self_test("axum_webhook", "CLERK_WEBHOOK_SIGNING_SECRET");
     assert_eq!(
         answers,
         ["HTTP/1.1 204 No Content", "HTTP/1.1 400 Bad Request"],
@@ -55,32 +64,7 @@ fn the_axum_example_accepts_a_signed_delivery_and_refuses_a_forged_one() {
 #[cfg(feature = "session-token")]
 #[test]
 fn the_session_example_serves_verified_claims_and_refuses_the_rest() {
-    let exe = std::env::current_exe().expect("test binary");
-    let example: PathBuf = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .map(|profile| {
-            profile
-                .join("examples")
-                .join(format!("axum_session{}", std::env::consts::EXE_SUFFIX))
-        })
-        .expect("target directory");
-    assert!(example.exists(), "{}: not built", example.display());
-    let out = Command::new(&example)
-        .arg("--self-test")
-        .env_remove("CLERK_JWT_KEY")
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answers: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.starts_with("HTTP/1.1"))
-        .collect();
+    let (stdout, answers) = self_test("axum_session", "CLERK_JWT_KEY");
     assert_eq!(
         answers,
         [

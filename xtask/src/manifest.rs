@@ -93,14 +93,7 @@ impl Manifest {
         tables
             .iter()
             .map(|t| {
-                let get = |key: &str| -> Result<String> {
-                    t.get(key)
-                        .and_then(Item::as_str)
-                        .map(str::to_owned)
-                        .with_context(|| {
-                            format!("{}: a [[{WRITTEN}]] lacks `{key}`", self.path.display())
-                        })
-                };
+                let get = |key: &str| self.text(t, WRITTEN, key);
                 let sources = t
                     .get("sources")
                     .and_then(Item::as_array)
@@ -120,6 +113,14 @@ impl Manifest {
             .collect()
     }
 
+    /// Member `key` of table `t` of array `kind`, a string.
+    fn text(&self, t: &toml_edit::Table, kind: &str, key: &str) -> Result<String> {
+        t.get(key)
+            .and_then(Item::as_str)
+            .map(str::to_owned)
+            .with_context(|| format!("{}: a [[{kind}]] lacks `{key}`", self.path.display()))
+    }
+
     /// The webhooks catalog's entry (`[[catalog]]`), if it is vendored.
     pub fn catalog(&self) -> Result<Option<Entry>> {
         Ok(self.entries_of(CATALOG)?.into_iter().next())
@@ -137,14 +138,7 @@ impl Manifest {
         tables
             .iter()
             .map(|t| {
-                let get = |key: &str| -> Result<String> {
-                    t.get(key)
-                        .and_then(Item::as_str)
-                        .map(str::to_owned)
-                        .with_context(|| {
-                            format!("{}: a [[{kind}]] lacks `{key}`", self.path.display())
-                        })
-                };
+                let get = |key: &str| self.text(t, kind, key);
                 Ok(Entry {
                     name: get("name")?,
                     file: get("file")?,
