@@ -220,9 +220,12 @@ mod helpers;
 pub mod json_schema;
 pub mod members;
 mod required;
+// Used by the generated discriminated unions, which only some schemas have.
 #[cfg(feature = "session-token")]
 #[cfg_attr(docsrs, doc(cfg(feature = "session-token")))]
 pub mod session_token;
+#[allow(dead_code)]
+mod tagged;
 mod timestamps;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]

@@ -47,11 +47,12 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
         .collect();
     let tags = tagged.iter().map(|(t, _, _)| *t);
     let tag_idents = tagged.iter().map(|(_, i, _)| *i);
+    let tag_types = tagged.iter().map(|(_, _, ty)| *ty);
     let no_match = format!(
         "no variant of {} matches this object, and it has no `{property}` to say which",
         type_name
     );
-    let not_object = format!("expected an object (a {type_name})");
+    let not_object = format!("an object (a {type_name})");
     let bad_tag = format!("`{property}` must be a string");
     let open_doc = format!(
         " A discriminated union on `{property}`. An unknown `{property}` decodes as [`{}::{unknown}`], kept whole.",
@@ -76,44 +77,71 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                 }
             }
         }
+        /// One pass over the text: the members before the tag are held,
+        /// the tag picks the variant, whose own decoder reads them and the
+        /// rest (`crate::tagged`); an object with an unknown tag is kept
+        /// whole, one without a tag matched by shape.
         impl<'de> ::serde::Deserialize<'de> for #name {
-            #[allow(unreachable_patterns)]
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                use ::serde::de::Error as _;
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                let ::std::option::Option::Some(object) = value.as_object() else {
-                    return Err(D::Error::custom(#not_object));
-                };
-                match object.get(#property) {
-                    ::std::option::Option::Some(::serde_json::Value::String(tag)) => match tag.as_str() {
-                        #( #tags => ::serde_json::from_value(value).map(Self::#tag_idents).map_err(D::Error::custom), )*
-                        _ => Ok(Self::#unknown(value)),
-                    },
-                    ::std::option::Option::Some(_) => Err(D::Error::custom(#bad_tag)),
-                    ::std::option::Option::None => {
-                        // Like `oneOf`: the variant that fits. Since every
-                        // member but an identity may be absent, many
-                        // variants decode; the best gives the value back
-                        // unchanged and lacks the fewest required members
-                        // (one that strict validation would accept lacks
-                        // none); among equals, the first.
-                        let mut best: ::std::option::Option<((bool, ::std::cmp::Reverse<usize>), Self)> = ::std::option::Option::None;
-                        #(
-                            if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
-                                let exact = ::serde_json::to_value(&v).is_ok_and(|again| again == value);
-                                let lacks = crate::MissingRequired::missing_required(&v).len();
-                                let rank = (exact, ::std::cmp::Reverse(lacks));
-                                if best.as_ref().is_none_or(|(r, _)| rank > *r) {
-                                    best = ::std::option::Option::Some((rank, Self::#idents(v)));
-                                }
+                struct Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#not_object)
+                    }
+                    #[allow(unreachable_patterns)]
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        use ::serde::de::Error as _;
+                        let mut held: crate::tagged::Held = ::std::vec::Vec::new();
+                        while let ::std::option::Option::Some(key) = map.next_key::<::std::string::String>()? {
+                            if key != #property {
+                                let value: ::serde_json::Value = map.next_value()?;
+                                held.push((key, value));
+                                continue;
                             }
-                        )*
-                        if let ::std::option::Option::Some((_, found)) = best {
-                            return Ok(found);
+                            let ::serde_json::Value::String(tag) = map.next_value::<::serde_json::Value>()? else {
+                                return Err(A::Error::custom(#bad_tag));
+                            };
+                            return match tag.as_str() {
+                                #(
+                                    #tags => <#tag_types as ::serde::Deserialize>::deserialize(
+                                        ::serde::de::value::MapAccessDeserializer::new(crate::tagged::Replay::new(held, #property, tag, map)),
+                                    ).map(#name::#tag_idents),
+                                )*
+                                _ => crate::tagged::whole(held, ::std::option::Option::Some((#property, tag)), map).map(#name::#unknown),
+                            };
                         }
-                        Err(D::Error::custom(#no_match))
+                        let value = crate::tagged::whole(held, ::std::option::Option::None, map)?;
+                        #name::by_shape(value).map_err(A::Error::custom)
                     }
                 }
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+        impl #name {
+            /// The variant an object without its tag fits best.
+            fn by_shape(value: ::serde_json::Value) -> ::std::result::Result<Self, &'static str> {
+                // Like `oneOf`: the variant that fits. Since every
+                // member but an identity may be absent, many
+                // variants decode; the best gives the value back
+                // unchanged and lacks the fewest required members
+                // (one that strict validation would accept lacks
+                // none); among equals, the first.
+                let mut best: ::std::option::Option<((bool, ::std::cmp::Reverse<usize>), Self)> = ::std::option::Option::None;
+                #(
+                    if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
+                        let exact = ::serde_json::to_value(&v).is_ok_and(|again| again == value);
+                        let lacks = crate::MissingRequired::missing_required(&v).len();
+                        let rank = (exact, ::std::cmp::Reverse(lacks));
+                        if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                            best = ::std::option::Option::Some((rank, Self::#idents(v)));
+                        }
+                    }
+                )*
+                if let ::std::option::Option::Some((_, found)) = best {
+                    return Ok(found);
+                }
+                Err(#no_match)
             }
         }
     };
