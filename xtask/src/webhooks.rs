@@ -5,7 +5,7 @@
 //!
 //! A new event type is a minor change (a new `EventData` variant; the
 //! enum is `#[non_exhaustive]`, and the current release decodes it into
-//! `EventData::Other`); a removed one, or one whose data changed type, is
+//! `EventData::Unknown`); a removed one, or one whose data changed type, is
 //! major (a variant goes or changes). Decoding never breaks: the catch-all
 //! takes what the current release does not know.
 
@@ -64,7 +64,7 @@ impl Drift {
         for event in &self.added {
             let data = &self.new.events[event];
             out.push_str(&format!(
-                "  + event type `{event}` (data: {}): minor; the current release decodes it as EventData::Other\n",
+                "  + event type `{event}` (data: {}): minor; the current release decodes it as EventData::Unknown\n",
                 describe(data)
             ));
         }
@@ -75,7 +75,7 @@ impl Drift {
         }
         for (event, before, after) in &self.changed {
             let verdict = if types_differ(before, after) {
-                "major (the variant's type changes); the current release decodes it as EventData::Other when the data no longer fits"
+                "major (the variant's type changes); the current release decodes it as EventData::Undecoded when the data no longer fits"
             } else {
                 "patch (documentation only)"
             };

@@ -172,7 +172,7 @@ fn a_new_event_type_is_minor_and_a_removed_one_major() {
     let (out, err, code) = sync(&dir, &serve(&dir, &added), &[]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
-        out.contains("+ event type `client.pending` (data: Client): minor; the current release decodes it as EventData::Other"),
+        out.contains("+ event type `client.pending` (data: Client): minor; the current release decodes it as EventData::Unknown"),
         "{out}"
     );
     assert!(out.contains("recommended version bump: minor"), "{out}");
