@@ -493,3 +493,32 @@ proptest! {
         }
     }
 }
+
+/// A union is read in one pass: members before its tag are held, then
+/// handed to the variant. A wrong type among them is reported at the
+/// union's path with the member named; after the tag, at its own path.
+#[cfg(feature = "emailaddress")]
+#[test]
+fn a_union_reports_a_wrong_member_before_and_after_its_tag() {
+    use clerk_types::EmailAddress;
+    let before = json!({"attempts": "one", "object": "verification_otp", "status": "verified", "strategy": "email_code", "expire_at": null});
+    let err = clerk_types::from_value::<EmailAddress>(&email_address(before)).expect_err("refused");
+    assert_eq!(err.path(), "verification", "{err}");
+    assert!(err.message().starts_with("attempts: invalid type"), "{err}");
+    // From text, in its order (a `Value`'s members are sorted: `attempts` first).
+    let mut text = serde_json::to_string(&email_address(json!(null))).expect("json");
+    text = text.replace(
+        "\"verification\":null",
+        r#""verification":{"object":"verification_otp","status":"verified","strategy":"email_code","attempts":"one","expire_at":null}"#,
+    );
+    let err = clerk_types::from_str::<EmailAddress>(&text).expect_err("refused");
+    assert_eq!(err.path(), "verification.attempts", "{err}");
+    // Either order decodes the same value when the members are right.
+    let a = json!({"attempts": 1, "object": "verification_otp", "status": "verified", "strategy": "email_code", "expire_at": null});
+    let b = json!({"object": "verification_otp", "expire_at": null, "strategy": "email_code", "status": "verified", "attempts": 1});
+    let (a, b): (EmailAddress, EmailAddress) = (
+        clerk_types::from_value(&email_address(a)).expect("decodes"),
+        clerk_types::from_value(&email_address(b)).expect("decodes"),
+    );
+    assert_eq!(a, b);
+}
