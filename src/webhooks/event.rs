@@ -226,7 +226,7 @@ fn envelope(
         Some(Value::String(o)) if o == "event" => true,
         Some(v) => return Err(format!("`object` is {v}, not \"event\": not a Clerk event")),
     };
-    let timestamp = match take(&mut other, "timestamp") {
+    let timestamp = match other.remove("timestamp") {
         None => None,
         Some(Value::Number(n)) => Some(
             n.as_i64()
@@ -234,12 +234,12 @@ fn envelope(
         ),
         Some(v) => return Err(format!("`timestamp` is {}, not a number", kind(&v))),
     };
-    let instance_id = match take(&mut other, "instance_id") {
+    let instance_id = match other.remove("instance_id") {
         None => None,
         Some(Value::String(s)) => Some(s),
         Some(v) => return Err(format!("`instance_id` is {}, not a string", kind(&v))),
     };
-    let event_attributes = match take(&mut other, "event_attributes") {
+    let event_attributes = match other.remove("event_attributes") {
         None => None,
         Some(Value::Object(map)) => Some(EventAttributes(map)),
         Some(v) => return Err(format!("`event_attributes` is {}, not an object", kind(&v))),
@@ -269,11 +269,6 @@ fn envelope(
         object,
         null_members,
     })
-}
-
-/// Removes `member` (its `null` was taken out before).
-fn take(other: &mut Map<String, Value>, member: &str) -> Option<Value> {
-    other.remove(member)
 }
 
 fn kind(value: &Value) -> &'static str {
