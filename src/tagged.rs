@@ -5,34 +5,162 @@
 //! rest of the object straight from the text. No tree of the whole object
 //! is built unless the tag is unknown or absent (then the object is kept
 //! whole, or matched by shape, as before).
+//!
+//! When the tag comes first, as Clerk writes it, nothing is allocated for
+//! the union itself: the tag's key and a known tag's value are matched
+//! where they are read, and handed to the variant as the generated
+//! `'static` names.
 
-use serde::de::value::StringDeserializer;
-use serde::de::{DeserializeSeed, Error as _, MapAccess};
+use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 /// What was read of a union's object before its tag.
 pub(crate) type Held = Vec<(String, Value)>;
 
+/// A member name of a union's object: its tag property, or another.
+pub(crate) enum Key {
+    /// The tag property.
+    Tag,
+    /// Any other member, to be held until the tag is read.
+    Other(String),
+}
+
+/// Reads a member name, telling the tag property from the others without
+/// allocating for it.
+pub(crate) struct KeySeed(pub(crate) &'static str);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(if name == self.0 {
+            Key::Tag
+        } else {
+            Key::Other(name.to_owned())
+        })
+    }
+
+    fn visit_string<E: serde::de::Error>(self, name: String) -> Result<Key, E> {
+        Ok(if name == self.0 {
+            Key::Tag
+        } else {
+            Key::Other(name)
+        })
+    }
+}
+
+/// A tag's value: one of the union's tags (by its place in the list), one
+/// it does not know, or not a string at all.
+pub(crate) enum Tag {
+    /// `tags[i]`.
+    Known(usize),
+    /// A string that is none of them.
+    Unknown(String),
+    /// Not a string (read and skipped: the caller reports it).
+    NotString,
+}
+
+/// Reads a tag's value, matching it against the union's tags without
+/// allocating for a known one.
+pub(crate) struct TagSeed(pub(crate) &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for TagSeed {
+    type Value = Tag;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Tag, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TagSeed {
+    type Value = Tag;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a tag")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, tag: &str) -> Result<Tag, E> {
+        Ok(match self.0.iter().position(|known| *known == tag) {
+            Some(i) => Tag::Known(i),
+            None => Tag::Unknown(tag.to_owned()),
+        })
+    }
+
+    fn visit_string<E: serde::de::Error>(self, tag: String) -> Result<Tag, E> {
+        Ok(match self.0.iter().position(|known| *known == tag) {
+            Some(i) => Tag::Known(i),
+            None => Tag::Unknown(tag),
+        })
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Tag, E> {
+        Ok(Tag::NotString)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Tag, E> {
+        Ok(Tag::NotString)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Tag, E> {
+        Ok(Tag::NotString)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Tag, E> {
+        Ok(Tag::NotString)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Tag, E> {
+        Ok(Tag::NotString)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Tag, E> {
+        Ok(Tag::NotString)
+    }
+
+    fn visit_seq<S: serde::de::SeqAccess<'de>>(self, mut seq: S) -> Result<Tag, S::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Tag::NotString)
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Tag, M::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Tag::NotString)
+    }
+}
+
 /// The object for its variant's decoder: the held members, then the tag,
 /// then the rest of `rest` as it comes.
 pub(crate) struct Replay<A> {
     held: std::vec::IntoIter<(String, Value)>,
-    tag: Option<(String, String)>,
+    tag: Option<(&'static str, &'static str)>,
     pending: Option<Pending>,
     rest: A,
 }
 
 enum Pending {
     Held(String, Value),
-    Tag(String),
+    Tag(&'static str),
 }
 
 impl<A> Replay<A> {
     /// `held` members, then `property: tag`, then `rest`.
-    pub(crate) fn new(held: Held, property: &str, tag: String, rest: A) -> Self {
+    pub(crate) fn new(held: Held, property: &'static str, tag: &'static str, rest: A) -> Self {
         Replay {
             held: held.into_iter(),
-            tag: Some((property.to_owned(), tag)),
+            tag: Some((property, tag)),
             pending: None,
             rest,
         }
@@ -50,9 +178,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
             self.pending = Some(Pending::Held(key.clone(), value));
             return seed.deserialize(StringDeserializer::new(key)).map(Some);
         }
-        if let Some((key, tag)) = self.tag.take() {
+        if let Some((property, tag)) = self.tag.take() {
             self.pending = Some(Pending::Tag(tag));
-            return seed.deserialize(StringDeserializer::new(key)).map(Some);
+            return seed
+                .deserialize(BorrowedStrDeserializer::new(property))
+                .map(Some);
         }
         self.rest.next_key_seed(seed)
     }
@@ -63,13 +193,53 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
             Some(Pending::Held(key, value)) => seed
                 .deserialize(value)
                 .map_err(|e| A::Error::custom(format_args!("{key}: {e}"))),
-            // As a JSON string (not serde's plain string), so that an
-            // optional tag field reads it as `Some`.
-            Some(Pending::Tag(tag)) => seed
-                .deserialize(Value::String(tag))
-                .map_err(A::Error::custom),
+            Some(Pending::Tag(tag)) => seed.deserialize(TagValue::<A::Error>::new(tag)),
             None => self.rest.next_value_seed(seed),
         }
+    }
+}
+
+/// A known tag handed to the variant's decoder: a string, which an
+/// optional tag field reads as `Some` (as it would a JSON string; serde's
+/// plain string deserializers refuse `Option`).
+struct TagValue<E> {
+    tag: &'static str,
+    marker: std::marker::PhantomData<E>,
+}
+
+impl<E> TagValue<E> {
+    fn new(tag: &'static str) -> Self {
+        TagValue {
+            tag,
+            marker: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, E: serde::de::Error> Deserializer<'de> for TagValue<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_borrowed_str(self.tag)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        BorrowedStrDeserializer::<E>::new(self.tag).deserialize_enum(name, variants, visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct identifier ignored_any
     }
 }
 
@@ -89,4 +259,25 @@ pub(crate) fn whole<'de, A: MapAccess<'de>>(
         object.insert(key, value);
     }
     Ok(Value::Object(object))
+}
+
+/// Whether `variant`, encoded, is `value` again.
+pub(crate) fn gives_back<T: serde::Serialize>(variant: &T, value: &Value) -> bool {
+    serde_json::to_value(variant).is_ok_and(|again| again == *value)
+}
+
+/// The best of the variants an object without its tag decoded as, each
+/// with how many required members it lacks, in the union's order: one
+/// that gives the object back unchanged before one that does not, then
+/// the fewest lacking, then the first. Whether a variant gives the object
+/// back costs an encoding, so the variants are tried in order of what
+/// they lack and the first that gives it back wins: it is the best.
+pub(crate) fn best_fit<T: serde::Serialize>(value: &Value, mut fits: Vec<(usize, T)>) -> Option<T> {
+    // Stable: among equals, the union's order.
+    fits.sort_by_key(|(lacks, _)| *lacks);
+    let at = fits
+        .iter()
+        .position(|(_, v)| gives_back(v, value))
+        .unwrap_or(0);
+    (at < fits.len()).then(|| fits.swap_remove(at).1)
 }

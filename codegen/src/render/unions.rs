@@ -48,6 +48,7 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
     let tags = tagged.iter().map(|(t, _, _)| *t);
     let tag_idents = tagged.iter().map(|(_, i, _)| *i);
     let tag_types = tagged.iter().map(|(_, _, ty)| *ty);
+    let indexes = (0..tagged.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let no_match = format!(
         "no variant of {} matches this object, and it has no `{property}` to say which",
         type_name
@@ -89,27 +90,24 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#not_object)
                     }
-                    #[allow(unreachable_patterns)]
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                         use ::serde::de::Error as _;
+                        const TAGS: &[&str] = &[ #( #tags ),* ];
                         let mut held: crate::tagged::Held = ::std::vec::Vec::new();
-                        while let ::std::option::Option::Some(key) = map.next_key::<::std::string::String>()? {
-                            if key != #property {
-                                let value: ::serde_json::Value = map.next_value()?;
-                                held.push((key, value));
-                                continue;
-                            }
-                            let ::serde_json::Value::String(tag) = map.next_value::<::serde_json::Value>()? else {
-                                return Err(A::Error::custom(#bad_tag));
+                        while let ::std::option::Option::Some(key) = map.next_key_seed(crate::tagged::KeySeed(#property))? {
+                            let crate::tagged::Key::Other(key) = key else {
+                                return match map.next_value_seed(crate::tagged::TagSeed(TAGS))? {
+                                    #(
+                                        crate::tagged::Tag::Known(#indexes) => <#tag_types as ::serde::Deserialize>::deserialize(
+                                            ::serde::de::value::MapAccessDeserializer::new(crate::tagged::Replay::new(held, #property, TAGS[#indexes], map)),
+                                        ).map(#name::#tag_idents),
+                                    )*
+                                    crate::tagged::Tag::Unknown(tag) => crate::tagged::whole(held, ::std::option::Option::Some((#property, tag)), map).map(#name::#unknown),
+                                    _ => Err(A::Error::custom(#bad_tag)),
+                                };
                             };
-                            return match tag.as_str() {
-                                #(
-                                    #tags => <#tag_types as ::serde::Deserialize>::deserialize(
-                                        ::serde::de::value::MapAccessDeserializer::new(crate::tagged::Replay::new(held, #property, tag, map)),
-                                    ).map(#name::#tag_idents),
-                                )*
-                                _ => crate::tagged::whole(held, ::std::option::Option::Some((#property, tag)), map).map(#name::#unknown),
-                            };
+                            let value: ::serde_json::Value = map.next_value()?;
+                            held.push((key, value));
                         }
                         let value = crate::tagged::whole(held, ::std::option::Option::None, map)?;
                         #name::by_shape(value).map_err(A::Error::custom)
@@ -127,18 +125,20 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                 // unchanged and lacks the fewest required members
                 // (one that strict validation would accept lacks
                 // none); among equals, the first.
-                let mut best: ::std::option::Option<((bool, ::std::cmp::Reverse<usize>), Self)> = ::std::option::Option::None;
+                let mut fits: ::std::vec::Vec<(usize, Self)> = ::std::vec::Vec::new();
                 #(
                     if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
-                        let exact = ::serde_json::to_value(&v).is_ok_and(|again| again == value);
                         let lacks = crate::MissingRequired::missing_required(&v).len();
-                        let rank = (exact, ::std::cmp::Reverse(lacks));
-                        if best.as_ref().is_none_or(|(r, _)| rank > *r) {
-                            best = ::std::option::Option::Some((rank, Self::#idents(v)));
+                        let v = Self::#idents(v);
+                        // Nothing ranks above an exact fit that lacks
+                        // nothing, and the first of equals wins: stop.
+                        if lacks == 0 && crate::tagged::gives_back(&v, &value) {
+                            return Ok(v);
                         }
+                        fits.push((lacks, v));
                     }
                 )*
-                if let ::std::option::Option::Some((_, found)) = best {
+                if let ::std::option::Option::Some(found) = crate::tagged::best_fit(&value, fits) {
                     return Ok(found);
                 }
                 Err(#no_match)
