@@ -402,7 +402,8 @@ fn user_payload(absent: bool) -> String {
              "first_name": "Ada", "last_name": "Lovelace", "avatar_url": "https://lh3.example/a",
              "image_url": "https://img.clerk.com/x", "username": null, "phone_number": null,
              "public_metadata": {}, "label": null, "created_at": t - 86_400_000, "updated_at": t,
-             "verification": oauth}
+             "verification": {"object": "verification_oauth", "status": "verified",
+                 "strategy": "oauth_google", "attempts": null, "expire_at": t + 600_000, "error": null}}
         ]
     });
     if absent {
@@ -438,38 +439,74 @@ fn user_payload(absent: bool) -> String {
     user.to_string()
 }
 
-/// Decoding a User, complete and with absent members, against `Value` and
-/// `IgnoredAny` (the parse-only floor).
+/// The User of `user_payload` with `n` email addresses and `n` external
+/// accounts (each with its verification, half OTP and half OAuth): a busy
+/// user, to see that a union's cost does not grow with its nesting.
+#[cfg(feature = "user")]
+fn user_with_many(n: usize) -> String {
+    let mut user: Value = serde_json::from_str(&user_payload(false)).expect("json");
+    for key in ["email_addresses", "external_accounts"] {
+        let items = user[key].as_array().cloned().unwrap_or_default();
+        let many: Vec<Value> = (0..n)
+            .map(|i| {
+                let mut item = items[i % items.len()].clone();
+                item["id"] = json!(format!("idn_2nVW8bQ4wErT6yU1iO3pA{i:03}"));
+                item
+            })
+            .collect();
+        user[key] = Value::Array(many);
+    }
+    user.to_string()
+}
+
+#[cfg(feature = "user")]
+#[path = "models/user.rs"]
+mod handwritten_user;
+
+/// Decoding a User, complete, with absent members and with ten email
+/// addresses and accounts, against a hand-written serde model, `Value`
+/// and `IgnoredAny` (the parse-only floor).
 #[cfg(feature = "user")]
 mod decode_user {
     use super::*;
 
-    const ABSENT: &[bool] = &[false, true];
+    const PAYLOADS: &[&str] = &["complete", "absent", "many"];
 
-    fn run<T>(bencher: Bencher, absent: bool, decode: impl Fn(&str) -> T + Sync) {
-        let text = user_payload(absent);
+    fn run<T>(bencher: Bencher, payload: &str, decode: impl Fn(&str) -> T + Sync) {
+        let text = match payload {
+            "absent" => user_payload(true),
+            "many" => user_with_many(10),
+            _ => user_payload(false),
+        };
         bencher
             .counter(BytesCount::of_str(&text))
             .bench(|| black_box(decode(black_box(&text))));
     }
 
-    #[divan::bench(args = ABSENT)]
-    fn clerk_types(bencher: Bencher, absent: bool) {
-        run(bencher, absent, |t| {
+    #[divan::bench(args = PAYLOADS)]
+    fn clerk_types(bencher: Bencher, payload: &str) {
+        run(bencher, payload, |t| {
             serde_json::from_str::<clerk_types::User>(t).expect("decodes")
         });
     }
 
-    #[divan::bench(args = ABSENT)]
-    fn value(bencher: Bencher, absent: bool) {
-        run(bencher, absent, |t| {
+    #[divan::bench(args = PAYLOADS)]
+    fn handwritten(bencher: Bencher, payload: &str) {
+        run(bencher, payload, |t| {
+            serde_json::from_str::<super::handwritten_user::User>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench(args = PAYLOADS)]
+    fn value(bencher: Bencher, payload: &str) {
+        run(bencher, payload, |t| {
             serde_json::from_str::<Value>(t).expect("decodes")
         });
     }
 
-    #[divan::bench(args = ABSENT)]
-    fn ignored_any(bencher: Bencher, absent: bool) {
-        run(bencher, absent, |t| {
+    #[divan::bench(args = PAYLOADS)]
+    fn ignored_any(bencher: Bencher, payload: &str) {
+        run(bencher, payload, |t| {
             serde_json::from_str::<serde::de::IgnoredAny>(t).expect("parses")
         });
     }

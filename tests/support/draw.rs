@@ -42,6 +42,42 @@ pub fn document(schema: &Value, rng: &mut Rng) -> Value {
 
 thread_local! {
     static BREAK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static SHAPE: std::cell::Cell<Shape> = const { std::cell::Cell::new(Shape::Random) };
+}
+
+/// Which members a drawn object has.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// Each optional member by chance; `null` by chance where allowed.
+    Random,
+    /// Every member, never `null` where a value is allowed, two items in
+    /// each array, id-like strings: a complete payload, for benchmarks.
+    Complete,
+    /// As `Complete`, but only the required members: a payload as older
+    /// API versions and test events send, with members absent.
+    Required,
+}
+
+/// A complete document for `schema` (every member, values rather than
+/// `null`, realistic string lengths), for benchmarks.
+pub fn complete_document(schema: &Value, rng: &mut Rng) -> Value {
+    with_shape(Shape::Complete, || draw(schema, rng, 0))
+}
+
+/// As [`complete_document`], with only the required members.
+pub fn required_document(schema: &Value, rng: &mut Rng) -> Value {
+    with_shape(Shape::Required, || draw(schema, rng, 0))
+}
+
+fn with_shape(shape: Shape, f: impl FnOnce() -> Value) -> Value {
+    SHAPE.with(|s| s.set(shape));
+    let doc = f();
+    SHAPE.with(|s| s.set(Shape::Random));
+    doc
+}
+
+fn shape() -> Shape {
+    SHAPE.with(std::cell::Cell::get)
 }
 
 /// The document [`document`] draws from the same seed, with every value
@@ -75,7 +111,9 @@ fn draw(schema: &Value, rng: &mut Rng, depth: usize) -> Value {
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
-    if types.contains(&"null") && (types.len() == 1 || rng.chance(20)) {
+    // (The draws a seed makes in `Random` are the ones it always made.)
+    if types.contains(&"null") && (types.len() == 1 || (shape() == Shape::Random && rng.chance(20)))
+    {
         return Value::Null;
     }
     if obj.contains_key("properties") {
@@ -108,7 +146,12 @@ fn draw(schema: &Value, rng: &mut Rng, depth: usize) -> Value {
     match ty {
         "object" => object(obj, rng, depth),
         "array" => {
-            let n = if depth > 6 { 0 } else { rng.below(3) };
+            let n = match shape() {
+                _ if depth > 6 => 0,
+                Shape::Random => rng.below(3),
+                Shape::Complete => 2,
+                Shape::Required => 1,
+            };
             let items = obj.get("items").cloned().unwrap_or(json!({}));
             Value::Array((0..n).map(|_| draw(&items, rng, depth + 1)).collect())
         }
@@ -143,7 +186,12 @@ fn object(obj: &Map<String, Value>, rng: &mut Rng, depth: usize) -> Value {
     let mut out = Map::new();
     if let Some(properties) = obj.get("properties").and_then(Value::as_object) {
         for (name, schema) in properties {
-            if required.contains(name) || rng.chance(60) {
+            let wanted = |rng: &mut Rng| match shape() {
+                Shape::Random => rng.chance(60),
+                Shape::Complete => true,
+                Shape::Required => false,
+            };
+            if required.contains(name) || wanted(rng) {
                 out.insert(name.clone(), draw(schema, rng, depth + 1));
             }
         }
@@ -157,7 +205,12 @@ fn object(obj: &Map<String, Value>, rng: &mut Rng, depth: usize) -> Value {
             Some(Value::Object(s)) => Value::Object(s.clone()),
             _ => json!({}),
         };
-        for i in 0..rng.below(3) {
+        let n = if shape() == Shape::Random {
+            rng.below(3)
+        } else {
+            2
+        };
+        for i in 0..n {
             out.insert(format!("key{i}"), draw(&values, rng, depth + 1));
         }
     }
@@ -198,6 +251,10 @@ fn string(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
             .collect();
         return json!(format!("{literal}google"));
     }
+    if shape() != Shape::Random {
+        // Clerk's strings are mostly ids and URLs: an id's length.
+        return json!(format!("idn_2nVW8dE3kLq9ZrX5yTb7M{:03}", rng.below(1000)));
+    }
     const WORDS: [&str; 6] = [
         "",
         "a",
@@ -213,6 +270,8 @@ fn integer(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
     let min = obj.get("minimum").and_then(Value::as_i64);
     let max = obj.get("maximum").and_then(Value::as_i64);
     let pick = match rng.below(4) {
+        // A timestamp, as most of Clerk's integers are.
+        _ if shape() != Shape::Random => 1_760_381_439_785,
         0 => 0,
         1 => 1_760_381_439_785,
         2 => rng.below(100) as i64,
