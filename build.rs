@@ -62,7 +62,7 @@ fn run() -> Result<(), String> {
                 .find(|(key, _)| *key == module.key)
                 .map(|(_, d)| d)
                 .ok_or_else(|| format!("{}: no document for the schemars impls", module.key))?;
-            let code = clerk_types_codegen::schema_impls::render(&module.model, document);
+            let code = clerk_types_codegen::json_schema::render(&module.model, document);
             write(&out_dir.join(format!("{}_schemars.rs", module.key)), code)?;
         }
     }

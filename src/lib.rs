@@ -214,6 +214,7 @@ struct ReadmeExamples;
 
 mod builder;
 pub mod decode;
+pub mod error;
 mod helpers;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]

@@ -655,3 +655,17 @@ fn timestamps_are_unix_milliseconds() {
     #[cfg(feature = "jiff")]
     assert_eq!(i64::MAX.jiff_timestamp(), None);
 }
+
+/// Every module's `error::ConversionError` is the crate's one type
+/// (typify writes a copy per module; the generator points them all at
+/// `clerk_types::error`).
+#[test]
+fn one_conversion_error_for_every_module() {
+    fn same(e: clerk_types::client::error::ConversionError) -> clerk_types::error::ConversionError {
+        e
+    }
+    let e = same("not a session status".into());
+    assert_eq!(e.to_string(), "not a session status");
+    let boxed: Box<dyn std::error::Error> = Box::new(same(String::from("owned").into()));
+    assert_eq!(boxed.to_string(), "owned");
+}

@@ -24,36 +24,29 @@
 
 #![warn(missing_docs)]
 
-pub mod aliases;
-pub mod case;
-pub mod collapse;
+// In the pipeline's order; each folder's `mod.rs` says what goes in and
+// what comes out.
 #[cfg(feature = "maintainer")]
 pub mod compat;
-pub mod index;
-pub mod lenient;
+pub mod json_schema;
 pub mod model;
-pub mod names;
 pub mod naming;
-pub mod normalize;
-pub mod overlay;
-pub mod prepare;
+pub mod passes;
 pub mod render;
-#[cfg(feature = "maintainer")]
-pub mod repin;
-pub mod restore;
-pub mod schema_impls;
-pub mod support;
+pub mod rust_type;
 pub mod typify;
 pub mod vendored;
-pub mod walk;
 pub mod webhooks;
+// Leaves, used by every stage.
+pub mod case;
+pub mod walk;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-pub use aliases::Aliases;
-pub use names::Names;
+pub use naming::names::Names;
+pub use passes::aliases::Aliases;
 
 /// Why a schema could not be turned into Rust.
 #[derive(Debug, thiserror::Error)]
@@ -72,7 +65,7 @@ pub enum Error {
     },
     /// The names file is not what it should be.
     #[error(transparent)]
-    Names(#[from] names::NamesError),
+    Names(#[from] naming::names::NamesError),
     /// A file of the vendored set could not be read.
     #[error("{file}: cannot read: {message}")]
     Read {
@@ -159,7 +152,7 @@ pub(crate) fn without_position(e: &serde_json::Error) -> String {
 /// The schema as plain JSON Schema ([`normalize`] over the parsed bytes):
 /// what strict validation checks against.
 pub fn normalized(file: &str, bytes: &[u8]) -> Result<Value, Error> {
-    Ok(normalize::normalize(&parse(file, bytes)?))
+    Ok(passes::normalize::normalize(&parse(file, bytes)?))
 }
 
 /// Runs the whole pipeline over one schema file's bytes.
@@ -207,8 +200,11 @@ pub fn restored_set(inputs: &[Input<'_>]) -> Result<Vec<(String, Value)>, Error>
         }
         set.push((key, schema));
     }
-    let restored = restore::restore(&mut set).len();
-    let unwrapped: usize = set.iter_mut().map(|(_, s)| collapse::collapse(s)).sum();
+    let restored = passes::restore::restore(&mut set).len();
+    let unwrapped: usize = set
+        .iter_mut()
+        .map(|(_, s)| passes::collapse::collapse(s))
+        .sum();
     if restored + unwrapped == 0 {
         return Ok(set);
     }
@@ -220,7 +216,7 @@ pub fn restored_set(inputs: &[Input<'_>]) -> Result<Vec<(String, Value)>, Error>
 }
 
 fn check_support(input: &Input<'_>, schema: &Value) -> Result<(), Error> {
-    support::check(schema, input.bytes.len()).map_err(|r| Error::Unsupported {
+    passes::support::check(schema, input.bytes.len()).map_err(|r| Error::Unsupported {
         file: input.file.to_owned(),
         pointer: r.pointer,
         message: r.message,
@@ -244,14 +240,14 @@ pub fn generate_selected(
             continue;
         }
         let naming = naming::assign(&key, &mut schema, names);
-        if naming.named.len() > support::MAX_TYPES {
+        if naming.named.len() > passes::support::MAX_TYPES {
             return Err(Error::Unsupported {
                 file: input.file.to_owned(),
                 pointer: "/".to_owned(),
                 message: format!(
                     "{} types; the generator accepts at most {} per schema",
                     naming.named.len(),
-                    support::MAX_TYPES
+                    passes::support::MAX_TYPES
                 ),
             });
         }
@@ -348,9 +344,9 @@ fn model_one(
         file: input.file.to_owned(),
         message,
     };
-    let normalized = normalize::normalize(&schema);
+    let normalized = passes::normalize::normalize(&schema);
     let mut prepared = normalized.clone();
-    prepare::prepare(&mut prepared, hoist);
+    passes::prepare::prepare(&mut prepared, hoist);
     let typified = typify::run(prepared, shared).map_err(generate_error)?;
     let syntax: syn::File = syn::parse2(typified.tokens.clone())
         .map_err(|e| generate_error(format!("typify's output is not Rust: {e}")))?;

@@ -9,7 +9,7 @@ use schemars::schema::RootSchema;
 use serde_json::Value;
 use typify::{TypeDetails, TypeEnumVariant, TypeId, TypeSpace};
 
-use crate::model::RustType;
+use crate::rust_type::{Payload, RustType};
 
 /// What typify generated: the tokens, and each named type it made.
 pub struct Typified {
@@ -41,17 +41,6 @@ pub struct InspectedField {
     pub ty: RustType,
     /// Its type as typify spells it in code.
     pub spelled: String,
-}
-
-/// What an enum variant carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Payload {
-    /// Nothing (a string enum's value).
-    Unit,
-    /// Positional values.
-    Tuple(Vec<RustType>),
-    /// Named fields.
-    Struct(Vec<(String, RustType)>),
 }
 
 /// Runs typify over `schema`; the `$defs` named in `replace` are not

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::{index, Aliases, Error, Generated, Input, Names};
+use crate::render::index;
+use crate::{Aliases, Error, Generated, Input, Names};
 
 /// The names file, beside the schemas.
 pub const NAMES_FILE: &str = "names.json";
@@ -84,10 +85,10 @@ pub fn load(dir: &Path) -> Result<Vendored, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Names::empty(),
         Err(e) => return Err(read_error(NAMES_FILE, e)),
     };
-    let aliases = match std::fs::read_to_string(dir.join(crate::aliases::FILE)) {
-        Ok(text) => Aliases::parse(&label(crate::aliases::FILE), &text)?,
+    let aliases = match std::fs::read_to_string(dir.join(crate::passes::aliases::FILE)) {
+        Ok(text) => Aliases::parse(&label(crate::passes::aliases::FILE), &text)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Aliases::empty(),
-        Err(e) => return Err(read_error(crate::aliases::FILE, e)),
+        Err(e) => return Err(read_error(crate::passes::aliases::FILE, e)),
     };
     let catalog = match std::fs::read(dir.join(CATALOG_FILE)) {
         Ok(bytes) => Some(Schema {
@@ -151,7 +152,7 @@ impl Vendored {
     /// Generates the schemas whose module key `selected` accepts (build.rs:
     /// the enabled features), with sharing among them, and normalizes each
     /// for validation. Every schema of the set is read and checked, and
-    /// fills upstream's cut nodes in the others ([`crate::restore`]), so a
+    /// fills upstream's cut nodes in the others ([`crate::passes::restore`]), so a
     /// type is the same whichever schemas are selected.
     pub fn generate_only(&self, selected: impl Fn(&str) -> bool) -> Result<Set, Error> {
         let inputs = self.inputs();
@@ -161,7 +162,7 @@ impl Vendored {
             .iter()
             .zip(&restored)
             .filter(|(_, (key, _))| selected(key))
-            .map(|(s, (_, schema))| (s.file.clone(), crate::normalize::normalize(schema)))
+            .map(|(s, (_, schema))| (s.file.clone(), crate::passes::normalize::normalize(schema)))
             .collect();
         let documents = restored
             .iter()
@@ -178,7 +179,7 @@ impl Vendored {
 
     /// Each schema as naming and validation start from: parsed, checked,
     /// and with upstream's cut nodes restored. `(module key, schema)`.
-    /// The tag aliases are in (`crate::aliases`).
+    /// The tag aliases are in (`crate::passes::aliases`).
     pub fn restored(&self) -> Result<Vec<(String, Value)>, Error> {
         let mut set = crate::restored_set(&self.inputs())?;
         for (_, doc) in &mut set {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use clerk_types_codegen::compat::{self, Bump, Comparison, Decode, Edit, Version};
-use clerk_types_codegen::repin::Repin;
+use clerk_types_codegen::naming::repin::Repin;
 
 /// Lines of unified diff shown before the rest is summarized.
 pub const DIFF_LINES: usize = 120;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clerk_types_codegen::compat::{self, Bump};
-use clerk_types_codegen::repin::{self, Repin};
+use clerk_types_codegen::naming::repin::{self, Repin};
 use clerk_types_codegen::vendored::{self, Schema, Vendored, NAMES_FILE};
 use clerk_types_codegen::Names;
 use serde_json::Value;
@@ -528,7 +528,7 @@ fn list_unvendored(sources: &mut Sources, entries: &[Entry]) {
 }
 
 /// Each schema of `schemas` as naming reads it, by module key: restored
-/// across the set ([`clerk_types_codegen::restore`]), or as parsed when the
+/// across the set ([`clerk_types_codegen::passes::restore`]), or as parsed when the
 /// set cannot be restored (the generation that follows says why).
 fn documents(schemas: &[Schema]) -> BTreeMap<String, Value> {
     let set = Vendored::new(schemas.to_vec(), Names::empty());

@@ -26,10 +26,10 @@ pub use decode::{accepts, Sides};
 pub use edits::{schema_edits, Edit};
 pub use version::{next_version, Version};
 
+use crate::model::Payload;
 use crate::model::{
     Enum, Field, Kind, Module, Openness, RustType, Struct, TypeDef, Union, Variant,
 };
-use crate::typify::Payload;
 
 /// Whether the current release decodes payloads valid under the new schema.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,12 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{
-    payload_path, Enum, EnumValue, Field, Kind, Module, Openness, Struct, TypeDef, Union,
+    payload_path, Enum, EnumValue, Field, Kind, Module, Openness, Payload, Struct, TypeDef, Union,
     UnionVariant, Variant,
 };
 use crate::case;
 use crate::naming::Naming;
-use crate::typify::{Inspected, InspectedField, Payload, Typified};
+use crate::typify::{Inspected, InspectedField, Typified};
 
 /// Keywords a constrained-string newtype checks.
 const CONSTRAINTS: &[&str] = &["pattern", "minLength", "maxLength", "format"];
@@ -101,7 +101,7 @@ pub fn build(
         unpinned: naming.named.iter().filter(|n| !n.pinned).cloned().collect(),
         stale: naming.stale.clone(),
     };
-    crate::overlay::apply(&mut module);
+    crate::model::overlay::apply(&mut module);
     Ok(module)
 }
 
@@ -150,8 +150,8 @@ fn kind_of(
         Inspected::Struct(props) => Kind::Struct(structure(props, node, pointer)?),
         Inspected::Enum(variants) => match string_values(node) {
             Some(values) if variants.iter().all(|(_, p)| *p == Payload::Unit) => {
-                // A tag with aliases (`crate::aliases`) stays a strict tag.
-                let aliased = node.is_some_and(|n| !crate::aliases::listed(n).is_empty());
+                // A tag with aliases (`crate::passes::aliases`) stays a strict tag.
+                let aliased = node.is_some_and(|n| !crate::passes::aliases::listed(n).is_empty());
                 let openness = if declared_open {
                     Openness::Declared
                 } else if values.len() >= 2 && !aliased {
@@ -293,7 +293,7 @@ fn structure(
             nested: false,
             spelled: spelled.clone(),
             default: prop.and_then(|p| p.get("default")).cloned(),
-            nullable: prop.is_some_and(crate::normalize::admits_null),
+            nullable: prop.is_some_and(crate::passes::normalize::admits_null),
             required: required.contains(json.as_str()),
             docs: prop.and_then(description),
             json,
@@ -305,7 +305,7 @@ fn structure(
         fields,
         flattened,
         required_without_property: node
-            .map(crate::prepare::unbacked_required)
+            .map(crate::passes::prepare::unbacked_required)
             .unwrap_or_default(),
         closed: node
             .and_then(|n| n.get("additionalProperties"))

@@ -139,7 +139,7 @@ pub fn tag_default(name: &str, e: &Enum) -> Option<Item> {
 }
 
 /// A single-value tag with the aliases Clerk also sends
-/// (`crate::aliases`): the canonical value first, then one variant per
+/// (`crate::passes::aliases`): the canonical value first, then one variant per
 /// alias, each decoded as that type and written back as sent; any other
 /// string is refused, as for every tag. The canonical value is the default.
 pub fn tag_with_aliases(name: &str, e: &Enum, docs: Vec<Attribute>) -> Vec<Item> {

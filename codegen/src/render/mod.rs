@@ -17,6 +17,7 @@ pub mod absence;
 pub mod builders;
 pub mod docs;
 pub mod enums;
+pub mod index;
 pub mod literals;
 pub mod serde_impls;
 pub mod structs;
@@ -80,6 +81,13 @@ pub fn render(file: &mut syn::File, module: &Module) {
                 };
                 items.push(Item::Enum(e));
                 items.extend(default);
+            }
+            // typify's conversion error, one copy per module: the crate's
+            // one type instead (`src/error.rs`), under the same path.
+            (Item::Mod(m), _) if is_conversion_error_module(&m) => {
+                items.push(parse_quote!(
+                    pub use crate::error;
+                ));
             }
             (other, _) => items.push(other),
         }
@@ -201,6 +209,17 @@ pub(crate) fn impl_target(i: &syn::ItemImpl) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Whether `m` is the `error` module typify writes into every module it
+/// generates: `pub mod error` holding `pub struct ConversionError`.
+fn is_conversion_error_module(m: &syn::ItemMod) -> bool {
+    m.ident == "error"
+        && m.content.as_ref().is_some_and(|(_, items)| {
+            items
+                .iter()
+                .any(|item| matches!(item, Item::Struct(s) if s.ident == "ConversionError"))
+        })
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@
 
 use serde_json::Value;
 
-use crate::names::{Names, Pin};
 use crate::naming;
+use crate::naming::names::{Names, Pin};
 
 /// What happened to one row of the names file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -82,13 +82,13 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
     }
 }
 
-/// A tag with aliases (`crate::aliases`) goes to typify with its own value
+/// A tag with aliases (`crate::passes::aliases`) goes to typify with its own value
 /// alone: the model adds the aliases back and the renderer writes it whole.
 fn canonical_tags(node: &mut Value) {
     let Some(obj) = node.as_object_mut() else {
         return;
     };
-    let Some(Value::Array(aliases)) = obj.remove(crate::aliases::ALIASES_KEYWORD) else {
+    let Some(Value::Array(aliases)) = obj.remove(crate::passes::aliases::ALIASES_KEYWORD) else {
         return;
     };
     if let Some(Value::Array(values)) = obj.get_mut("enum") {

@@ -2,18 +2,22 @@
 //!
 //! Every type-bearing node gets its name explicitly, written into the schema
 //! as a `title` (which typify takes as the name): the name pinned for its
-//! JSON pointer in the names file ([`crate::names`]), or, for a node the
+//! JSON pointer in the names file ([`crate::naming::names`]), or, for a node the
 //! file does not know yet, one derived from the nearest named ancestor plus
 //! the property name (`sync-schema` pins it before the schema lands). Every
 //! name goes through [`crate::case::type_name`], the casing typify applies.
 //! This stage only names; what the names mean is the model's business.
+
+pub mod names;
+#[cfg(feature = "maintainer")]
+pub mod repin;
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 use crate::case::type_name;
-use crate::names::{Names, Pin};
+use crate::naming::names::{Names, Pin};
 use crate::walk::{self, Step};
 
 /// A node that received a Rust type name.

@@ -76,7 +76,7 @@ fn relax_required(obj: &mut Map<String, Value>) {
             // The model's rule: only the identity is refused absent. (A
             // member whose type has no empty value is refused too, but the
             // schema may accept more than decodes, never less.)
-            crate::model::is_identity(name, true, crate::normalize::admits_null(schema))
+            crate::model::is_identity(name, true, crate::passes::normalize::admits_null(schema))
         })
         .cloned()
         .collect();
@@ -94,14 +94,17 @@ fn declared_open(schema: &Value) -> bool {
 
 fn drop_presence_rules(obj: &mut Map<String, Value>) {
     // The same rule generation applies (`prepare`): one reading of it.
-    for key in crate::prepare::presence_rules(obj) {
+    for key in crate::passes::prepare::presence_rules(obj) {
         obj.remove(key);
     }
 }
 
 fn open_enum(obj: &mut Map<String, Value>) {
     // A tag with aliases stays a closed tag: its values are all it takes.
-    if obj.remove(crate::aliases::ALIASES_KEYWORD).is_some() {
+    if obj
+        .remove(crate::passes::aliases::ALIASES_KEYWORD)
+        .is_some()
+    {
         return;
     }
     let Some(values) = obj.get("enum").and_then(Value::as_array) else {

@@ -1,8 +1,10 @@
 //! `schemars::JsonSchema` for every generated type (the crate's `schemars`
 //! feature): the type's own subschema of the vendored document, normalized
-//! and widened to what it decodes ([`crate::lenient`]), inlined whole.
+//! and widened to what it decodes ([`crate::json_schema::lenient`]), inlined whole.
 //! Written to a file of its own that the crate includes only with the
 //! feature, so that a default build does not even parse it.
+
+pub mod lenient;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -23,7 +25,11 @@ pub fn render(module: &Module, document: &Value) -> String {
                 .pointer
                 .as_deref()
                 .and_then(|p| document.pointer(p))
-                .map(|node| crate::lenient::decodable(&crate::normalize::normalize(node)))
+                .map(|node| {
+                    crate::json_schema::lenient::decodable(&crate::passes::normalize::normalize(
+                        node,
+                    ))
+                })
                 // A type typify named by itself: said to accept anything.
                 .unwrap_or(Value::Bool(true));
             let text = schema.to_string();

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::model::{Field, Kind, Module, RustType};
 use crate::walk;
 
-const OVERLAY: &str = include_str!("../overlay/docs.json");
+const OVERLAY: &str = include_str!("../../overlay/docs.json");
 
 /// Applies the overlay and the default lines to `module`'s types and
 /// fields.
