@@ -111,23 +111,44 @@ fn describe(data: &Data) -> String {
     format!("{} with {}", data.object, members.join(", "))
 }
 
-/// Compares the vendored catalog (`old`, `None` when not vendored yet) with
-/// the one Clerk's webhooks spec gives at the run's ref. `keys` are the
-/// module keys of the vendored schemas (a component's is its name in lower
-/// case). `None` when they agree.
-pub fn compare(
-    sources: &mut Sources,
-    old: Option<&Catalog>,
-    keys: &BTreeSet<String>,
-) -> Result<Option<Drift>> {
+/// The catalog Clerk's webhooks spec gives at the run's ref, with the
+/// spec's bytes.
+pub struct SpecCatalog {
+    /// The catalog.
+    pub catalog: Catalog,
+    /// The spec file's bytes, vendored beside the catalog.
+    pub spec_bytes: Vec<u8>,
+    /// The spec file (`webhooks/2025-04-15.yml`).
+    pub spec_path: String,
+    /// The commit it was read at.
+    pub commit: String,
+    /// The catalog's provenance (the spec and the rule).
+    pub provenance: Provenance,
+}
+
+/// Fetches Clerk's newest webhooks spec (or the run's version) and derives
+/// its catalog.
+pub fn fetch(sources: &mut Sources) -> Result<SpecCatalog> {
     let spec = sources.spec(Family::Webhooks)?;
-    let new = spec.catalog()?;
+    Ok(SpecCatalog {
+        catalog: spec.catalog()?,
+        spec_bytes: spec.bytes.clone(),
+        spec_path: spec.path.clone(),
+        commit: spec.commit.clone(),
+        provenance: spec.provenance(String::new(), clerk::catalog::RULE),
+    })
+}
+
+/// Compares the vendored catalog (`old`, `None` when not vendored yet) with
+/// the one Clerk's webhooks spec gives (`now`). `keys` are the module keys
+/// of the vendored schemas (a component's is its name in lower case).
+/// `None` when they agree.
+pub fn compare(old: Option<&Catalog>, now: &SpecCatalog, keys: &BTreeSet<String>) -> Option<Drift> {
+    let new = now.catalog.clone();
     if old.is_some_and(|o| o == &new) {
-        return Ok(None);
+        return None;
     }
     let text = new.render();
-    let provenance = spec.provenance(String::new(), clerk::catalog::RULE);
-    let spec_bytes = spec.bytes.clone();
     let empty = Catalog::default();
     let before = old.unwrap_or(&empty);
     let only_in = |a: &Catalog, b: &Catalog| -> Vec<String> {
@@ -153,16 +174,16 @@ pub fn compare(
         .filter(|c| !keys.contains(&module_key(c)))
         .map(str::to_owned)
         .collect();
-    Ok(Some(Drift {
+    Some(Drift {
         new,
         text,
-        spec_bytes,
-        provenance,
+        spec_bytes: now.spec_bytes.clone(),
+        provenance: now.provenance.clone(),
         added,
         removed,
         changed,
         missing,
-    }))
+    })
 }
 
 /// The files `--write` puts in place for `drift` under `schema`: the
