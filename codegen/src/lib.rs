@@ -1,26 +1,29 @@
 //! The generator behind `clerk-types`, shared by its `build.rs` and its
 //! `xtask`. See `ARCHITECTURE.md` for the map.
 //!
-//! The pipeline, one module a stage:
+//! The pipeline, one folder a stage, declared below in this order:
 //!
 //! 1. [`parse`]: the vendored bytes, as JSON (errors with line and column),
-//!    checked by [`support`]; then, across the whole set, [`restore`] fills
-//!    upstream's cut nodes from uncut copies and [`collapse`] unwraps
-//!    one-member wrappers ([`restored_set`]);
+//!    checked by [`passes::support`]; then, across the whole set,
+//!    [`passes::restore`] fills upstream's cut nodes from uncut copies and
+//!    [`passes::collapse`] unwraps one-member wrappers ([`restored_set`]);
 //! 2. [`naming`]: a Rust name on every type-bearing node, from the names
-//!    file ([`names`]) or derived, cased by [`case`];
-//! 3. [`normalize`]: Clerk's OpenAPI habits (`nullable`) as plain JSON Schema;
-//! 4. [`prepare`]: generation-only rewrites (lenient strings, union members
-//!    and shared types moved to `$defs`);
-//! 5. [`mod@typify`]: typify makes Rust tokens, and reports what it made;
+//!    file ([`naming::names`]) or derived, cased by [`case`];
+//! 3. [`passes::normalize`]: Clerk's OpenAPI habits (`nullable`) as plain
+//!    JSON Schema;
+//! 4. [`passes::prepare`]: generation-only rewrites (lenient strings, union
+//!    members and shared types moved to `$defs`);
+//! 5. [`mod@typify`]: typify makes Rust tokens, and reports what it made
+//!    (as [`rust_type`]s);
 //! 6. [`model`]: the typed facts of the API, where every policy is decided;
-//! 7. [`render`]: the public API, from the model;
+//! 7. [`render`]: the public API, from the model (and [`json_schema`], the
+//!    `schemars` impls; [`webhooks`], the events over the generated types);
 //! 8. prettyplease formats the result.
 //!
 //! [`vendored`] is the one entry point for the vendored set (build.rs, the
-//! xtask and the tests use it); [`compat`] compares two models for
-//! `cargo xtask sync-schema`. The strict validator of `clerk-types` starts
-//! from the same [`normalize`].
+//! xtask and the tests use it); `compat` (feature `maintainer`) compares
+//! two models for `cargo xtask sync-schema`. The strict validator of
+//! `clerk-types` starts from the same [`passes::normalize`].
 
 #![warn(missing_docs)]
 
@@ -149,7 +152,7 @@ pub(crate) fn without_position(e: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
-/// The schema as plain JSON Schema ([`normalize`] over the parsed bytes):
+/// The schema as plain JSON Schema ([`passes::normalize`] over the parsed bytes):
 /// what strict validation checks against.
 pub fn normalized(file: &str, bytes: &[u8]) -> Result<Value, Error> {
     Ok(passes::normalize::normalize(&parse(file, bytes)?))
@@ -175,9 +178,9 @@ pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated
 }
 
 /// Every input parsed, checked against what the generator accepts
-/// ([`support`]), and with upstream's cut nodes filled where the set itself
-/// says what was cut ([`restore`]) and one-member wrappers unwrapped
-/// ([`collapse`]): the documents names are pinned to, and what naming and
+/// ([`passes::support`]), and with upstream's cut nodes filled where the set itself
+/// says what was cut ([`passes::restore`]) and one-member wrappers unwrapped
+/// ([`passes::collapse`]): the documents names are pinned to, and what naming and
 /// strict validation start from. `(module key, schema)` per input, in order.
 pub fn restored_set(inputs: &[Input<'_>]) -> Result<Vec<(String, Value)>, Error> {
     let mut set = Vec::with_capacity(inputs.len());
@@ -225,7 +228,7 @@ fn check_support(input: &Input<'_>, schema: &Value) -> Result<(), Error> {
 
 /// Runs the pipeline over the schemas of `set` (from [`restored_set`] over
 /// `inputs`) whose module key `selected` accepts, sharing types among them.
-/// The others only lent their nodes to [`restore`], so a type is the same
+/// The others only lent their nodes to [`passes::restore`], so a type is the same
 /// whichever schemas are selected.
 pub fn generate_selected(
     inputs: &[Input<'_>],

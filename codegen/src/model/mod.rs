@@ -6,7 +6,7 @@
 //! Policy is decided here, once, as methods on these types
 //! ([`Field::absent_decodes_as_none`], [`Enum::is_open`], ...): the renderer
 //! reads them to write the code, and `cargo xtask sync-schema` compares two
-//! models ([`crate::compat`]) to say what an upstream change does to users.
+//! models (`crate::compat`, feature `maintainer`) to say what an upstream change does to users.
 //! Nothing downstream looks at typify's tokens or at the raw schema again.
 
 mod build;

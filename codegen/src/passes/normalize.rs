@@ -1,4 +1,4 @@
-//! Stage 1: read Clerk's OpenAPI-flavoured JSON Schema as plain JSON Schema.
+//! Read Clerk's OpenAPI-flavoured JSON Schema as plain JSON Schema.
 //!
 //! The upstream schemas are JSON Schema 2020-12 documents written with
 //! OpenAPI 3.0 habits. Neither typify nor a JSON Schema validator knows those

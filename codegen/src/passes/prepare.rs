@@ -1,4 +1,4 @@
-//! Stage 3b: rewrites of the normalized schema for generation only (strict
+//! Rewrites of the normalized schema for generation only (strict
 //! validation keeps the schema as normalize left it).
 //!
 //! - Validation keywords go (`pattern`, string `format`s, lengths, ranges,
