@@ -14,6 +14,9 @@
 //! Both answers come from the model's own policy methods
 //! ([`crate::model::Field::decodes_absent`], [`crate::model::Enum::is_open`],
 //! ...), so they are exactly as right as the generated code.
+//!
+//! In: the vendored set's models and upstream's (and the two documents, for
+//! keyword-level [`Edit`]s). Out: a [`Comparison`] per changed schema.
 
 mod decode;
 mod edits;

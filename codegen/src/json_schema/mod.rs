@@ -1,8 +1,11 @@
 //! `schemars::JsonSchema` for every generated type (the crate's `schemars`
 //! feature): the type's own subschema of the vendored document, normalized
-//! and widened to what it decodes ([`crate::json_schema::lenient`]), inlined whole.
+//! and widened to what it decodes ([`lenient`]), inlined whole.
 //! Written to a file of its own that the crate includes only with the
 //! feature, so that a default build does not even parse it.
+//!
+//! In: a module's model and its restored document. Out: the impls' Rust
+//! source.
 
 pub mod lenient;
 

@@ -6,8 +6,13 @@
 //! Policy is decided here, once, as methods on these types
 //! ([`Field::absent_decodes_as_none`], [`Enum::is_open`], ...): the renderer
 //! reads them to write the code, and `cargo xtask sync-schema` compares two
-//! models (`crate::compat`, feature `maintainer`) to say what an upstream change does to users.
-//! Nothing downstream looks at typify's tokens or at the raw schema again.
+//! models (`crate::compat`, feature `maintainer`) to say what an upstream
+//! change does to users. Nothing downstream looks at typify's tokens or at
+//! the raw schema again.
+//!
+//! In: the naming of a schema, its normalized document and what typify
+//! made of it (`crate::typify::Typified`). Out: a [`Module`]. Invariant:
+//! every policy is decided here, nowhere else.
 
 mod build;
 pub mod constraints;

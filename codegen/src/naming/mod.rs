@@ -7,6 +7,10 @@
 //! the property name (`sync-schema` pins it before the schema lands). Every
 //! name goes through [`crate::case::type_name`], the casing typify applies.
 //! This stage only names; what the names mean is the model's business.
+//!
+//! In: the restored documents of the whole set and the names file. Out: a
+//! [`Naming`] per schema (every node's title, unions and declared-open
+//! enums noted, unpinned names and stale pins listed).
 
 pub mod names;
 #[cfg(feature = "maintainer")]

@@ -11,7 +11,11 @@
 //!   the like, for the structs written whole;
 //! - absence ([`absence`]): what an absent member decodes as, each type's
 //!   empty value, `Default`, `MissingRequired`;
-//! - docs ([`docs`]): the schema's text, cleaned, and where a type comes from.
+//! - docs ([`docs`]): the schema's text, cleaned, and where a type comes from;
+//! - the crate-level glue ([`index`]): modules, re-exports, `SCHEMAS`.
+//!
+//! In: typify's `syn::File` and the [`crate::model::Module`]; never the
+//! schema. Out: the module's Rust items, which prettyplease formats.
 
 pub mod absence;
 pub mod builders;
