@@ -176,19 +176,27 @@ impl<'de> Visitor<'de> for EventVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
         let mut event_type: Option<Value> = None;
         let mut data: Option<Box<RawValue>> = None;
-        let mut other = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "type" if event_type.is_some() => return Err(A::Error::duplicate_field("type")),
-                "data" if data.is_some() => return Err(A::Error::duplicate_field("data")),
-                "type" => event_type = Some(map.next_value()?),
-                "data" => data = Some(map.next_value()?),
-                _ if other.contains_key(&key) => {
-                    return Err(A::Error::custom(format_args!("duplicate field `{key}`")))
+        let mut members: Members4 = Default::default();
+        let mut unknown = Members::new();
+        while let Some(key) = map.next_key_seed(EnvelopeKey)? {
+            match key {
+                Key::Type if event_type.is_some() => return Err(A::Error::duplicate_field("type")),
+                Key::Data if data.is_some() => return Err(A::Error::duplicate_field("data")),
+                Key::Type => event_type = Some(map.next_value()?),
+                Key::Data => data = Some(map.next_value()?),
+                Key::Member(i) if members[i].is_some() => {
+                    return Err(A::Error::custom(format_args!(
+                        "duplicate field `{}`",
+                        MEMBERS[i]
+                    )))
                 }
-                _ => {
+                Key::Member(i) => members[i] = Some(map.next_value()?),
+                Key::Other(name) if unknown.contains_key(&name) => {
+                    return Err(A::Error::custom(format_args!("duplicate field `{name}`")))
+                }
+                Key::Other(name) => {
                     let value: Value = map.next_value()?;
-                    other.insert(key, value);
+                    unknown.insert(name, value);
                 }
             }
         }
@@ -203,7 +211,53 @@ impl<'de> Visitor<'de> for EventVisitor {
             None => return Err(A::Error::custom("no `type` member: not a Clerk event")),
         };
         let data = data.ok_or_else(|| A::Error::custom("no `data` member: not a Clerk event"))?;
-        envelope(event_type, &data, other).map_err(A::Error::custom)
+        envelope(event_type, &data, members, unknown).map_err(A::Error::custom)
+    }
+}
+
+/// The envelope's own members besides `type` and `data`, in the order
+/// their `null`s are recorded.
+const MEMBERS: [&str; 4] = ["object", "timestamp", "instance_id", "event_attributes"];
+
+/// The values of [`MEMBERS`], as they came.
+type Members4 = [Option<Value>; 4];
+
+/// A member name of the envelope, matched where it is read (no allocation
+/// but for an unknown member's name).
+enum Key {
+    Type,
+    Data,
+    /// `MEMBERS[i]`.
+    Member(usize),
+    Other(String),
+}
+
+struct EnvelopeKey;
+
+impl<'de> serde::de::DeserializeSeed<'de> for EnvelopeKey {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for EnvelopeKey {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(match name {
+            "type" => Key::Type,
+            "data" => Key::Data,
+            _ => match MEMBERS.iter().position(|m| *m == name) {
+                Some(i) => Key::Member(i),
+                None => Key::Other(name.to_owned()),
+            },
+        })
     }
 }
 
@@ -212,21 +266,24 @@ impl<'de> Visitor<'de> for EventVisitor {
 fn envelope(
     event_type: String,
     data: &RawValue,
-    mut other: Map<String, Value>,
+    mut members: Members4,
+    unknown: Members,
 ) -> Result<Event, String> {
+    // A `null` member is absent to the types, and written back as `null`.
     let mut null_members = Vec::new();
-    for member in ["object", "timestamp", "instance_id", "event_attributes"] {
-        if other.get(member) == Some(&Value::Null) {
-            other.remove(member);
-            null_members.push(member);
+    for (at, value) in members.iter_mut().enumerate() {
+        if *value == Some(Value::Null) {
+            *value = None;
+            null_members.push(MEMBERS[at]);
         }
     }
-    let object = match other.remove("object") {
+    let [object, timestamp, instance_id, event_attributes] = members;
+    let object = match object {
         None => false,
         Some(Value::String(o)) if o == "event" => true,
         Some(v) => return Err(format!("`object` is {v}, not \"event\": not a Clerk event")),
     };
-    let timestamp = match other.remove("timestamp") {
+    let timestamp = match timestamp {
         None => None,
         Some(Value::Number(n)) => Some(
             n.as_i64()
@@ -234,12 +291,12 @@ fn envelope(
         ),
         Some(v) => return Err(format!("`timestamp` is {}, not a number", kind(&v))),
     };
-    let instance_id = match other.remove("instance_id") {
+    let instance_id = match instance_id {
         None => None,
         Some(Value::String(s)) => Some(s),
         Some(v) => return Err(format!("`instance_id` is {}, not a string", kind(&v))),
     };
-    let event_attributes = match other.remove("event_attributes") {
+    let event_attributes = match event_attributes {
         None => None,
         Some(Value::Object(map)) => Some(EventAttributes(map)),
         Some(v) => return Err(format!("`event_attributes` is {}, not an object", kind(&v))),
@@ -265,7 +322,7 @@ fn envelope(
         timestamp,
         instance_id,
         event_attributes,
-        unknown: other.into_iter().collect(),
+        unknown,
         object,
         null_members,
     })
