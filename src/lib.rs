@@ -219,6 +219,10 @@ mod helpers;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod json_schema;
+// Used by the generated unions (which only some schemas have) and the
+// webhooks; without them its index goes unread.
+#[allow(dead_code)]
+mod member_name;
 pub mod members;
 mod required;
 // Used by the generated discriminated unions, which only some schemas have.

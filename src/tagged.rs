@@ -15,6 +15,8 @@ use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::member_name::{Name, NameSeed};
+
 /// What was read of a union's object before its tag.
 pub(crate) type Held = Vec<(String, Value)>;
 
@@ -34,30 +36,10 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for KeySeed {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(if name == self.0 {
-            Key::Tag
-        } else {
-            Key::Other(name.to_owned())
-        })
-    }
-
-    fn visit_string<E: serde::de::Error>(self, name: String) -> Result<Key, E> {
-        Ok(if name == self.0 {
-            Key::Tag
-        } else {
-            Key::Other(name)
+        let name = NameSeed(std::slice::from_ref(&self.0)).deserialize(deserializer)?;
+        Ok(match name {
+            Name::Known(_) => Key::Tag,
+            Name::Other(name) => Key::Other(name),
         })
     }
 }

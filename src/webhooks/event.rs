@@ -16,6 +16,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::EventData;
+use crate::member_name::{Name, NameSeed};
 use crate::Members;
 
 /// One event, as Clerk sends it in a webhook delivery's body.
@@ -178,8 +179,8 @@ impl<'de> Visitor<'de> for EventVisitor {
         let mut data: Option<Box<RawValue>> = None;
         let mut members: Members4 = Default::default();
         let mut unknown = Members::new();
-        while let Some(key) = map.next_key_seed(EnvelopeKey)? {
-            match key {
+        while let Some(name) = map.next_key_seed(NameSeed(&NAMES))? {
+            match Key::from(name) {
                 Key::Type if event_type.is_some() => return Err(A::Error::duplicate_field("type")),
                 Key::Data if data.is_some() => return Err(A::Error::duplicate_field("data")),
                 Key::Type => event_type = Some(map.next_value()?),
@@ -215,15 +216,27 @@ impl<'de> Visitor<'de> for EventVisitor {
     }
 }
 
+/// The envelope's member names: `type`, `data`, then [`MEMBERS`].
+const NAMES: [&str; 6] = [
+    "type",
+    "data",
+    "object",
+    "timestamp",
+    "instance_id",
+    "event_attributes",
+];
+
 /// The envelope's own members besides `type` and `data`, in the order
 /// their `null`s are recorded.
-const MEMBERS: [&str; 4] = ["object", "timestamp", "instance_id", "event_attributes"];
+const MEMBERS: &[&str] = {
+    let (_, members) = NAMES.split_at(2);
+    members
+};
 
 /// The values of [`MEMBERS`], as they came.
 type Members4 = [Option<Value>; 4];
 
-/// A member name of the envelope, matched where it is read (no allocation
-/// but for an unknown member's name).
+/// A member name of the envelope.
 enum Key {
     Type,
     Data,
@@ -232,32 +245,14 @@ enum Key {
     Other(String),
 }
 
-struct EnvelopeKey;
-
-impl<'de> serde::de::DeserializeSeed<'de> for EnvelopeKey {
-    type Value = Key;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for EnvelopeKey {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(match name {
-            "type" => Key::Type,
-            "data" => Key::Data,
-            _ => match MEMBERS.iter().position(|m| *m == name) {
-                Some(i) => Key::Member(i),
-                None => Key::Other(name.to_owned()),
-            },
-        })
+impl From<Name> for Key {
+    fn from(name: Name) -> Key {
+        match name {
+            Name::Known(0) => Key::Type,
+            Name::Known(1) => Key::Data,
+            Name::Known(i) => Key::Member(i - 2),
+            Name::Other(name) => Key::Other(name),
+        }
     }
 }
 
