@@ -11,35 +11,107 @@
 //! where they are read, and handed to the variant as the generated
 //! `'static` names.
 
-use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::member_name::{Name, NameSeed};
 
-/// What was read of a union's object before its tag.
-pub(crate) type Held = Vec<(String, Value)>;
+/// A member name read before the tag: one a variant lists (matched where
+/// it was read, nothing allocated), or another.
+pub(crate) enum HeldName {
+    /// One of the union's member names.
+    Listed(&'static str),
+    /// A name no variant lists.
+    Other(String),
+}
+
+impl HeldName {
+    fn as_str(&self) -> &str {
+        match self {
+            HeldName::Listed(name) => name,
+            HeldName::Other(name) => name,
+        }
+    }
+}
+
+/// How many held members stay in place before the rest go to a vector:
+/// Clerk's verifications, with their members in alphabetical order, hold
+/// up to four before `object`.
+const IN_PLACE: usize = 4;
+
+/// What was read of a union's object before its tag, in order: the first
+/// few in place, so that holding them allocates nothing of its own.
+pub(crate) struct Held {
+    in_place: [Option<(HeldName, Value)>; IN_PLACE],
+    more: Vec<Option<(HeldName, Value)>>,
+    /// How many were held.
+    len: usize,
+    /// How many were handed on (by `next`).
+    taken: usize,
+}
+
+impl Held {
+    /// Nothing held.
+    pub(crate) fn new() -> Self {
+        Held {
+            in_place: Default::default(),
+            more: Vec::new(),
+            len: 0,
+            taken: 0,
+        }
+    }
+
+    /// Holds `value` under `name`, after what is held already.
+    pub(crate) fn push(&mut self, name: HeldName, value: Value) {
+        match self.in_place.get_mut(self.len) {
+            Some(slot) => *slot = Some((name, value)),
+            None => self.more.push(Some((name, value))),
+        }
+        self.len += 1;
+    }
+
+    /// The next member held, in the order they came.
+    fn next(&mut self) -> Option<(HeldName, Value)> {
+        if self.taken == self.len {
+            return None;
+        }
+        let i = self.taken;
+        self.taken += 1;
+        match self.in_place.get_mut(i) {
+            Some(slot) => slot.take(),
+            None => self.more.get_mut(i - IN_PLACE).and_then(Option::take),
+        }
+    }
+
+    /// Every member held, in the order they came.
+    fn into_members(mut self) -> impl Iterator<Item = (HeldName, Value)> {
+        std::iter::from_fn(move || self.next())
+    }
+}
 
 /// A member name of a union's object: its tag property, or another.
 pub(crate) enum Key {
     /// The tag property.
     Tag,
     /// Any other member, to be held until the tag is read.
-    Other(String),
+    Other(HeldName),
 }
 
-/// Reads a member name, telling the tag property from the others without
-/// allocating for it.
-pub(crate) struct KeySeed(pub(crate) &'static str);
+/// Reads a member name, telling the tag property (`names[0]`) from the
+/// others (`names[1..]`: every name a variant lists) without allocating
+/// for any of them.
+pub(crate) struct KeySeed(pub(crate) &'static [&'static str]);
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        let name = NameSeed(std::slice::from_ref(&self.0)).deserialize(deserializer)?;
+        let name = NameSeed(self.0).deserialize(deserializer)?;
         Ok(match name {
-            Name::Known(_) => Key::Tag,
-            Name::Other(name) => Key::Other(name),
+            Name::Known(0) => Key::Tag,
+            Name::Known(i) => Key::Other(HeldName::Listed(self.0[i])),
+            Name::Other(name) => Key::Other(HeldName::Other(name)),
         })
     }
 }
@@ -126,14 +198,14 @@ impl<'de> Visitor<'de> for TagSeed {
 /// The object for its variant's decoder: the held members, then the tag,
 /// then the rest of `rest` as it comes.
 pub(crate) struct Replay<A> {
-    held: std::vec::IntoIter<(String, Value)>,
+    held: Held,
     tag: Option<(&'static str, &'static str)>,
     pending: Option<Pending>,
     rest: A,
 }
 
 enum Pending {
-    Held(String, Value),
+    Held(HeldName, Value),
     Tag(&'static str),
 }
 
@@ -141,7 +213,7 @@ impl<A> Replay<A> {
     /// `held` members, then `property: tag`, then `rest`.
     pub(crate) fn new(held: Held, property: &'static str, tag: &'static str, rest: A) -> Self {
         Replay {
-            held: held.into_iter(),
+            held,
             tag: Some((property, tag)),
             pending: None,
             rest,
@@ -156,9 +228,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        if let Some((key, value)) = self.held.next() {
-            self.pending = Some(Pending::Held(key.clone(), value));
-            return seed.deserialize(StringDeserializer::new(key)).map(Some);
+        if let Some((name, value)) = self.held.next() {
+            let key = match &name {
+                HeldName::Listed(name) => seed.deserialize(BorrowedStrDeserializer::new(name)),
+                HeldName::Other(name) => seed.deserialize(StrDeserializer::new(name)),
+            };
+            self.pending = Some(Pending::Held(name, value));
+            return key.map(Some);
         }
         if let Some((property, tag)) = self.tag.take() {
             self.pending = Some(Pending::Tag(tag));
@@ -172,9 +248,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<A> {
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         match self.pending.take() {
             // A held member's error names it: the path ends at the union.
-            Some(Pending::Held(key, value)) => seed
+            Some(Pending::Held(name, value)) => seed
                 .deserialize(value)
-                .map_err(|e| A::Error::custom(format_args!("{key}: {e}"))),
+                .map_err(|e| A::Error::custom(format_args!("{}: {e}", name.as_str()))),
             Some(Pending::Tag(tag)) => seed.deserialize(TagValue::<A::Error>::new(tag)),
             None => self.rest.next_value_seed(seed),
         }
@@ -232,7 +308,13 @@ pub(crate) fn whole<'de, A: MapAccess<'de>>(
     tag: Option<(&str, String)>,
     mut rest: A,
 ) -> Result<Value, A::Error> {
-    let mut object: Map<String, Value> = held.into_iter().collect();
+    let mut object: Map<String, Value> = held
+        .into_members()
+        .map(|(name, value)| match name {
+            HeldName::Listed(name) => (name.to_owned(), value),
+            HeldName::Other(name) => (name, value),
+        })
+        .collect();
     if let Some((property, tag)) = tag {
         object.insert(property.to_owned(), Value::String(tag));
     }

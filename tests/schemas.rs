@@ -522,3 +522,31 @@ fn a_union_reports_a_wrong_member_before_and_after_its_tag() {
     );
     assert_eq!(a, b);
 }
+
+/// However many members come before the tag (more than are held in place,
+/// some the schema does not list), the union decodes as when the tag comes
+/// first, and writes back every member it was given.
+#[cfg(feature = "emailaddress")]
+#[test]
+fn a_union_holds_any_number_of_members_before_its_tag() {
+    use clerk_types::EmailAddress;
+    let members = r#""attempts":1,"expire_at":null,"extra":[1,{"k":"v"}],"status":"verified","strategy":"email_code","zz":"last""#;
+    let decode = |verification: &str| -> (EmailAddress, Value) {
+        let text = serde_json::to_string(&email_address(json!(null)))
+            .expect("json")
+            .replace(
+                "\"verification\":null",
+                &format!("\"verification\":{verification}"),
+            );
+        let decoded = clerk_types::from_str::<EmailAddress>(&text).expect("decodes");
+        (decoded, serde_json::from_str(&text).expect("json"))
+    };
+    let (last, sent) = decode(&format!(r#"{{{members},"object":"verification_otp"}}"#));
+    let (first, _) = decode(&format!(r#"{{"object":"verification_otp",{members}}}"#));
+    assert_eq!(last, first);
+    assert!(matches!(
+        last.verification,
+        Some(clerk_types::EmailAddressVerification::Otp(_))
+    ));
+    assert_eq!(serde_json::to_value(&last).expect("encodes"), sent);
+}

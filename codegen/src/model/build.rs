@@ -57,6 +57,7 @@ pub fn build(
                         tag: v.tag.clone(),
                     })
                     .collect(),
+                members: union_members(u, &titled),
             }),
             (None, Some(inspected)) => {
                 let declared_open = naming.open_enums.contains(&named.name);
@@ -103,6 +104,20 @@ pub fn build(
     };
     crate::model::overlay::apply(&mut module);
     Ok(module)
+}
+
+/// The member names the variants of `union` list, from their schema
+/// nodes (found by title, as naming gave them), the tag property aside.
+fn union_members(union: &crate::naming::Union, titled: &BTreeMap<&str, &Value>) -> Vec<String> {
+    let names: BTreeSet<&str> = union
+        .variants
+        .iter()
+        .filter_map(|v| titled.get(v.type_name.as_str()))
+        .filter_map(|node| node.get("properties").and_then(Value::as_object))
+        .flat_map(|properties| properties.keys().map(String::as_str))
+        .filter(|name| *name != union.property)
+        .collect();
+    names.into_iter().map(str::to_owned).collect()
 }
 
 /// Payload paths say which variant of a discriminated union a member is

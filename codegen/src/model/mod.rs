@@ -415,6 +415,10 @@ pub struct Union {
     pub property: String,
     /// The variants, in schema order.
     pub variants: Vec<UnionVariant>,
+    /// Every member name a variant's schema lists (the tag property
+    /// aside), sorted: what a decoder may meet before the tag and can then
+    /// hold without allocating for its name.
+    pub members: Vec<String>,
 }
 
 impl Union {

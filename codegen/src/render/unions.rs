@@ -49,6 +49,9 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
     let tag_idents = tagged.iter().map(|(_, i, _)| *i);
     let tag_types = tagged.iter().map(|(_, _, ty)| *ty);
     let indexes = (0..tagged.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    // The tag property first, then every member a variant lists: the key
+    // seed matches them without allocating (`crate::tagged::KeySeed`).
+    let names = std::iter::once(property).chain(&u.members);
     let no_match = format!(
         "no variant of {} matches this object, and it has no `{property}` to say which",
         type_name
@@ -93,8 +96,9 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                         use ::serde::de::Error as _;
                         const TAGS: &[&str] = &[ #( #tags ),* ];
-                        let mut held: crate::tagged::Held = ::std::vec::Vec::new();
-                        while let ::std::option::Option::Some(key) = map.next_key_seed(crate::tagged::KeySeed(#property))? {
+                        const NAMES: &[&str] = &[ #( #names ),* ];
+                        let mut held = crate::tagged::Held::new();
+                        while let ::std::option::Option::Some(key) = map.next_key_seed(crate::tagged::KeySeed(NAMES))? {
                             let crate::tagged::Key::Other(key) = key else {
                                 return match map.next_value_seed(crate::tagged::TagSeed(TAGS))? {
                                     #(
@@ -107,7 +111,7 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                                 };
                             };
                             let value: ::serde_json::Value = map.next_value()?;
-                            held.push((key, value));
+                            held.push(key, value);
                         }
                         let value = crate::tagged::whole(held, ::std::option::Option::None, map)?;
                         #name::by_shape(value).map_err(A::Error::custom)
