@@ -214,6 +214,10 @@ struct ReadmeExamples;
 
 mod builder;
 pub mod decode;
+// Used by the generated unions (which only some schemas have) to choose a
+// variant by shape.
+#[allow(dead_code)]
+mod encodes_as;
 pub mod error;
 mod helpers;
 #[cfg(feature = "schemars")]
@@ -225,10 +229,10 @@ pub mod json_schema;
 mod member_name;
 pub mod members;
 mod required;
-// Used by the generated discriminated unions, which only some schemas have.
 #[cfg(feature = "session-token")]
 #[cfg_attr(docsrs, doc(cfg(feature = "session-token")))]
 pub mod session_token;
+// Used by the generated discriminated unions, which only some schemas have.
 #[allow(dead_code)]
 mod tagged;
 mod timestamps;

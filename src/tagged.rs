@@ -325,9 +325,10 @@ pub(crate) fn whole<'de, A: MapAccess<'de>>(
     Ok(Value::Object(object))
 }
 
-/// Whether `variant`, encoded, is `value` again.
+/// Whether `variant`, encoded, is `value` again (compared as it is
+/// written: nothing is built).
 pub(crate) fn gives_back<T: serde::Serialize>(variant: &T, value: &Value) -> bool {
-    serde_json::to_value(variant).is_ok_and(|again| again == *value)
+    crate::encodes_as::encodes_as(variant, value)
 }
 
 /// The best of the variants an object without its tag decoded as, each

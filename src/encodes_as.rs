@@ -1,0 +1,657 @@
+//! Whether a value encodes as a given JSON value, answered while the value
+//! is written instead of by building its encoding: the same answer as
+//! `serde_json::to_value(value) == Ok(target)`, without allocating.
+//!
+//! Choosing a union's variant for an object without its tag asks this of
+//! every candidate (does it give the object back unchanged?); building each
+//! candidate's tree to compare it cost more than decoding the candidate.
+//!
+//! What it compares as `to_value` would build it: numbers as
+//! `serde_json::Number`s of the same kind (`1` and `1.0` differ), floats
+//! that are not finite as `null`, `None` and `()` as `null`, a unit variant
+//! as its name, a newtype variant as `{name: value}`, sequences in order,
+//! maps and structs by member whatever the order, with as many members as
+//! the target. What it does not compare itself (128-bit integers, map keys
+//! that are not strings, bytes, serde_json's private number and raw-value
+//! structs, a `Serialize` that fails) it leaves to `to_value`.
+//!
+//! One assumption, which every type of this crate keeps: a map or struct
+//! writes each member name once (a field and [`crate::Members`] own their
+//! names; a `Map`'s keys are unique). A value that wrote a name twice would
+//! be judged member by member here, while `to_value` keeps the last.
+
+use serde::ser::{self, Serialize};
+use serde_json::{Map, Number, Value};
+
+/// Whether `value`, encoded, is `target`.
+pub(crate) fn encodes_as<T: Serialize + ?Sized>(value: &T, target: &Value) -> bool {
+    match value.serialize(Compare(target)) {
+        Ok(()) => true,
+        Err(Differs::Yes) => false,
+        Err(Differs::Unsure) => serde_json::to_value(value).is_ok_and(|again| again == *target),
+    }
+}
+
+/// Why a comparison stopped.
+#[derive(Debug)]
+enum Differs {
+    /// The value differs from the target.
+    Yes,
+    /// Something `to_value` must answer.
+    Unsure,
+}
+
+impl std::fmt::Display for Differs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Differs::Yes => "differs",
+            Differs::Unsure => "not compared here",
+        })
+    }
+}
+
+impl std::error::Error for Differs {}
+
+impl ser::Error for Differs {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Differs::Unsure
+    }
+}
+
+/// `Ok` when `same`, else the value differs.
+fn same(same: bool) -> Result<(), Differs> {
+    if same {
+        Ok(())
+    } else {
+        Err(Differs::Yes)
+    }
+}
+
+/// The serializer that compares what it is given with the target.
+struct Compare<'a>(&'a Value);
+
+impl<'a> Compare<'a> {
+    fn number(self, number: Number) -> Result<(), Differs> {
+        same(matches!(self.0, Value::Number(n) if *n == number))
+    }
+
+    fn float(self, value: Option<Number>) -> Result<(), Differs> {
+        match value {
+            Some(number) => self.number(number),
+            None => same(self.0.is_null()),
+        }
+    }
+
+    /// The target's only member, if it is an object of one named `name`.
+    fn only_member(&self, name: &str) -> Result<&'a Value, Differs> {
+        match self.0 {
+            Value::Object(object) if object.len() == 1 => object.get(name).ok_or(Differs::Yes),
+            _ => Err(Differs::Yes),
+        }
+    }
+
+    fn items(self) -> Result<Items<'a>, Differs> {
+        match self.0 {
+            Value::Array(items) => Ok(Items(items.iter())),
+            _ => Err(Differs::Yes),
+        }
+    }
+
+    fn members(self) -> Result<Fields<'a>, Differs> {
+        match self.0 {
+            Value::Object(object) => Ok(Fields {
+                object,
+                seen: 0,
+                next: None,
+            }),
+            _ => Err(Differs::Yes),
+        }
+    }
+}
+
+impl<'a> ser::Serializer for Compare<'a> {
+    type Ok = ();
+    type Error = Differs;
+    type SerializeSeq = Items<'a>;
+    type SerializeTuple = Items<'a>;
+    type SerializeTupleStruct = Items<'a>;
+    type SerializeTupleVariant = Items<'a>;
+    type SerializeMap = Fields<'a>;
+    type SerializeStruct = Fields<'a>;
+    type SerializeStructVariant = Fields<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Differs> {
+        same(self.0.as_bool() == Some(v))
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_i16(self, v: i16) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_i32(self, v: i32) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_i128(self, _: i128) -> Result<(), Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_u8(self, v: u8) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_u16(self, v: u16) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<(), Differs> {
+        self.number(v.into())
+    }
+
+    fn serialize_u128(self, _: u128) -> Result<(), Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<(), Differs> {
+        self.float(Number::from_f64(f64::from(v)))
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<(), Differs> {
+        self.float(Number::from_f64(v))
+    }
+
+    fn serialize_char(self, v: char) -> Result<(), Differs> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), Differs> {
+        same(self.0.as_str() == Some(v))
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_none(self) -> Result<(), Differs> {
+        same(self.0.is_null())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Differs> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Differs> {
+        same(self.0.is_null())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Differs> {
+        same(self.0.is_null())
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Differs> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Differs> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Differs> {
+        value.serialize(Compare(self.only_member(variant)?))
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Items<'a>, Differs> {
+        self.items()
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Items<'a>, Differs> {
+        self.items()
+    }
+
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Items<'a>, Differs> {
+        self.items()
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Items<'a>, Differs> {
+        Compare(self.only_member(variant)?).items()
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Fields<'a>, Differs> {
+        self.members()
+    }
+
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Fields<'a>, Differs> {
+        // serde_json's own structs for numbers and raw JSON text.
+        if name.starts_with("$serde_json::private::") {
+            return Err(Differs::Unsure);
+        }
+        self.members()
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Fields<'a>, Differs> {
+        Compare(self.only_member(variant)?).members()
+    }
+}
+
+/// A sequence against the target's items, in order.
+struct Items<'a>(std::slice::Iter<'a, Value>);
+
+impl Items<'_> {
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
+        value.serialize(Compare(self.0.next().ok_or(Differs::Yes)?))
+    }
+
+    fn done(self) -> Result<(), Differs> {
+        same(self.0.len() == 0)
+    }
+}
+
+impl ser::SerializeSeq for Items<'_> {
+    type Ok = ();
+    type Error = Differs;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Differs> {
+        self.done()
+    }
+}
+
+impl ser::SerializeTuple for Items<'_> {
+    type Ok = ();
+    type Error = Differs;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Differs> {
+        self.done()
+    }
+}
+
+impl ser::SerializeTupleStruct for Items<'_> {
+    type Ok = ();
+    type Error = Differs;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Differs> {
+        self.done()
+    }
+}
+
+impl ser::SerializeTupleVariant for Items<'_> {
+    type Ok = ();
+    type Error = Differs;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Differs> {
+        self.done()
+    }
+}
+
+/// A map or struct against the target's members: each member written is
+/// one of the target's with the same value, and as many are written as
+/// the target has.
+struct Fields<'a> {
+    object: &'a Map<String, Value>,
+    /// How many members were written.
+    seen: usize,
+    /// The target's value of the member whose key was just written.
+    next: Option<&'a Value>,
+}
+
+impl Fields<'_> {
+    fn member<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Differs> {
+        self.seen += 1;
+        value.serialize(Compare(self.object.get(name).ok_or(Differs::Yes)?))
+    }
+
+    fn done(self) -> Result<(), Differs> {
+        same(self.seen == self.object.len())
+    }
+}
+
+impl ser::SerializeMap for Fields<'_> {
+    type Ok = ();
+    type Error = Differs;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Differs> {
+        self.seen += 1;
+        self.next = Some(key.serialize(Lookup(self.object))?);
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
+        value.serialize(Compare(self.next.take().ok_or(Differs::Unsure)?))
+    }
+
+    fn end(self) -> Result<(), Differs> {
+        self.done()
+    }
+}
+
+impl ser::SerializeStruct for Fields<'_> {
+    type Ok = ();
+    type Error = Differs;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Differs> {
+        self.member(name, value)
+    }
+
+    fn end(self) -> Result<(), Differs> {
+        self.done()
+    }
+}
+
+impl ser::SerializeStructVariant for Fields<'_> {
+    type Ok = ();
+    type Error = Differs;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Differs> {
+        self.member(name, value)
+    }
+
+    fn end(self) -> Result<(), Differs> {
+        self.done()
+    }
+}
+
+/// A map key, looked up among the target's members: a string (or a unit
+/// variant, written as its name) is compared here; any other key is left
+/// to `to_value` (which turns numbers and booleans into strings).
+struct Lookup<'a>(&'a Map<String, Value>);
+
+impl<'a> Lookup<'a> {
+    fn get(self, name: &str) -> Result<&'a Value, Differs> {
+        self.0.get(name).ok_or(Differs::Yes)
+    }
+}
+
+/// Methods of a key's serializer for keys that are not compared here.
+macro_rules! unsure {
+    ($($method:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<&'a Value, Differs> {
+            Err(Differs::Unsure)
+        })*
+    };
+}
+
+impl<'a> ser::Serializer for Lookup<'a> {
+    type Ok = &'a Value;
+    type Error = Differs;
+    type SerializeSeq = ser::Impossible<&'a Value, Differs>;
+    type SerializeTuple = ser::Impossible<&'a Value, Differs>;
+    type SerializeTupleStruct = ser::Impossible<&'a Value, Differs>;
+    type SerializeTupleVariant = ser::Impossible<&'a Value, Differs>;
+    type SerializeMap = ser::Impossible<&'a Value, Differs>;
+    type SerializeStruct = ser::Impossible<&'a Value, Differs>;
+    type SerializeStructVariant = ser::Impossible<&'a Value, Differs>;
+
+    unsure!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+    );
+
+    fn serialize_char(self, v: char) -> Result<&'a Value, Differs> {
+        self.get(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<&'a Value, Differs> {
+        self.get(v)
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<&'a Value, Differs> {
+        self.get(variant)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<&'a Value, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<&'a Value, Differs> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<&'a Value, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Differs> {
+        Err(Differs::Unsure)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    use super::encodes_as;
+
+    #[derive(Serialize)]
+    struct Point {
+        x: i32,
+        y: Option<String>,
+    }
+
+    #[derive(Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(u8),
+        Tuple(u8, bool),
+        Struct { r: f64 },
+    }
+
+    /// Targets of every JSON kind, alike and nearly alike.
+    fn targets() -> Vec<Value> {
+        vec![
+            json!(null),
+            json!(true),
+            json!(false),
+            json!(0),
+            json!(1),
+            json!(-1),
+            json!(1.0),
+            json!(1.5),
+            json!(u64::MAX),
+            json!(""),
+            json!("a"),
+            json!("Unit"),
+            json!([]),
+            json!([1]),
+            json!([1, 2]),
+            json!([1, true]),
+            json!({}),
+            json!({"a": 1}),
+            json!({"a": 1, "b": 2}),
+            json!({"a": null}),
+            json!({"1": 2}),
+            json!({"x": 1, "y": null}),
+            json!({"x": 1, "y": "s"}),
+            json!({"x": 1}),
+            json!({"Newtype": 3}),
+            json!({"Tuple": [3, true]}),
+            json!({"Struct": {"r": 1.5}}),
+            json!({"Struct": {"r": 1.5}, "more": 1}),
+        ]
+    }
+
+    /// `encodes_as` says what `to_value` and `==` say.
+    fn agrees<T: Serialize>(value: T) {
+        for target in targets() {
+            let expected = serde_json::to_value(&value).is_ok_and(|v| v == target);
+            assert_eq!(
+                encodes_as(&value, &target),
+                expected,
+                "{:?} against {target}",
+                serde_json::to_value(&value)
+            );
+        }
+    }
+
+    #[test]
+    fn answers_as_to_value_does() {
+        agrees(());
+        agrees(None::<i32>);
+        agrees(Some(1));
+        agrees(true);
+        agrees(0u8);
+        agrees(1u64);
+        agrees(u64::MAX);
+        agrees(-1i64);
+        agrees(1i128);
+        agrees(1.0f64);
+        agrees(1.5f32);
+        agrees(f64::NAN);
+        agrees(f32::INFINITY);
+        agrees('a');
+        agrees("a");
+        agrees(String::new());
+        agrees(vec![1, 2]);
+        agrees((1, true));
+        agrees(&[1u8][..]);
+        agrees(BTreeMap::from([("a", 1)]));
+        agrees(BTreeMap::from([("a", 1), ("b", 2)]));
+        agrees(BTreeMap::from([(1, 2)]));
+        agrees(BTreeMap::from([('a', 1)]));
+        agrees(Point { x: 1, y: None });
+        agrees(Point {
+            x: 1,
+            y: Some("s".into()),
+        });
+        agrees(Shape::Unit);
+        agrees(Shape::Newtype(3));
+        agrees(Shape::Tuple(3, true));
+        agrees(Shape::Struct { r: 1.5 });
+        agrees(serde_json::value::RawValue::from_string("[1, 2]".into()).expect("json"));
+        for target in targets() {
+            agrees(target);
+        }
+    }
+}
