@@ -654,4 +654,34 @@ mod tests {
             agrees(target);
         }
     }
+
+    /// JSON values from a small alphabet, so that two drawn apart are
+    /// often equal or nearly so (`1` and `1.0`, a member more or less).
+    fn small_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (-1i64..2).prop_map(Value::from),
+            (0u64..2).prop_map(Value::from),
+            prop_oneof![Just(1.0), Just(-0.0), Just(0.5)].prop_map(Value::from),
+            "[ab]{0,2}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
+                proptest::collection::btree_map("[ab]{1,2}", inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// A `Value` encodes as another exactly when they are equal.
+        #[test]
+        fn a_value_encodes_as_what_it_equals(value in small_json(), target in small_json()) {
+            proptest::prop_assert_eq!(encodes_as(&value, &target), value == target);
+            proptest::prop_assert!(encodes_as(&value, &value));
+        }
+    }
 }
