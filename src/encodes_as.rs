@@ -285,57 +285,31 @@ impl Items<'_> {
     }
 }
 
-impl ser::SerializeSeq for Items<'_> {
-    type Ok = ();
-    type Error = Differs;
+/// A serializer's compound part for a sequence: each element the next
+/// item, then no item left.
+macro_rules! items {
+    ($($part:ident :: $method:ident),* $(,)?) => {
+        $(impl ser::$part for Items<'_> {
+            type Ok = ();
+            type Error = Differs;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
-        self.item(value)
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
+                self.item(value)
+            }
 
-    fn end(self) -> Result<(), Differs> {
-        self.done()
-    }
+            fn end(self) -> Result<(), Differs> {
+                self.done()
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for Items<'_> {
-    type Ok = ();
-    type Error = Differs;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), Differs> {
-        self.done()
-    }
-}
-
-impl ser::SerializeTupleStruct for Items<'_> {
-    type Ok = ();
-    type Error = Differs;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), Differs> {
-        self.done()
-    }
-}
-
-impl ser::SerializeTupleVariant for Items<'_> {
-    type Ok = ();
-    type Error = Differs;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Differs> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), Differs> {
-        self.done()
-    }
-}
+items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
 
 /// A map or struct against the target's members: each member written is
 /// one of the target's with the same value, and as many are written as
@@ -378,39 +352,30 @@ impl ser::SerializeMap for Fields<'_> {
     }
 }
 
-impl ser::SerializeStruct for Fields<'_> {
-    type Ok = ();
-    type Error = Differs;
+/// A serializer's compound part for a struct: each field one of the
+/// target's members, then as many as the target has.
+macro_rules! fields {
+    ($($part:ident),* $(,)?) => {
+        $(impl ser::$part for Fields<'_> {
+            type Ok = ();
+            type Error = Differs;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), Differs> {
-        self.member(name, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), Differs> {
+                self.member(name, value)
+            }
 
-    fn end(self) -> Result<(), Differs> {
-        self.done()
-    }
+            fn end(self) -> Result<(), Differs> {
+                self.done()
+            }
+        })*
+    };
 }
 
-impl ser::SerializeStructVariant for Fields<'_> {
-    type Ok = ();
-    type Error = Differs;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), Differs> {
-        self.member(name, value)
-    }
-
-    fn end(self) -> Result<(), Differs> {
-        self.done()
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 /// A map key, looked up among the target's members: a string (or a unit
 /// variant, written as its name) is compared here; any other key is left

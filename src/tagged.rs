@@ -6,10 +6,14 @@
 //! is built unless the tag is unknown or absent (then the object is kept
 //! whole, or matched by shape, as before).
 //!
-//! When the tag comes first, as Clerk writes it, nothing is allocated for
-//! the union itself: the tag's key and a known tag's value are matched
-//! where they are read, and handed to the variant as the generated
-//! `'static` names.
+//! Nothing is allocated for the union itself, whether the tag comes first
+//! (as Clerk's API writes objects) or after other members (as in Clerk's
+//! webhook bodies, whose members are in alphabetical order: `attempts`
+//! before `object`): the tag's key, a known tag's value, and the names of
+//! the members the variants list are matched where they are read and
+//! handed on as the generated `'static` names; up to four members before
+//! the tag are held in place. Only a value held before the tag allocates,
+//! as it would when decoded.
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
@@ -30,6 +34,13 @@ impl HeldName {
     fn as_str(&self) -> &str {
         match self {
             HeldName::Listed(name) => name,
+            HeldName::Other(name) => name,
+        }
+    }
+
+    fn into_string(self) -> String {
+        match self {
+            HeldName::Listed(name) => name.to_owned(),
             HeldName::Other(name) => name,
         }
     }
@@ -310,10 +321,7 @@ pub(crate) fn whole<'de, A: MapAccess<'de>>(
 ) -> Result<Value, A::Error> {
     let mut object: Map<String, Value> = held
         .into_members()
-        .map(|(name, value)| match name {
-            HeldName::Listed(name) => (name.to_owned(), value),
-            HeldName::Other(name) => (name, value),
-        })
+        .map(|(name, value)| (name.into_string(), value))
         .collect();
     if let Some((property, tag)) = tag {
         object.insert(property.to_owned(), Value::String(tag));
