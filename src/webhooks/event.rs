@@ -234,7 +234,7 @@ const MEMBERS: &[&str] = {
 };
 
 /// The values of [`MEMBERS`], as they came.
-type Members4 = [Option<Value>; 4];
+type Members4 = [Option<Value>; NAMES.len() - 2];
 
 /// A member name of the envelope.
 enum Key {
