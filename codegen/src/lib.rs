@@ -42,6 +42,7 @@ pub mod vendored;
 pub mod webhooks;
 // Leaves, used by every stage.
 pub mod case;
+pub mod refusal;
 pub mod walk;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -353,7 +354,12 @@ fn model_one(
     let typified = typify::run(prepared, shared).map_err(generate_error)?;
     let syntax: syn::File = syn::parse2(typified.tokens.clone())
         .map_err(|e| generate_error(format!("typify's output is not Rust: {e}")))?;
-    let module = model::build(&key, input.name, naming, &normalized, &typified, shared)
-        .map_err(generate_error)?;
+    let module = model::build(&key, input.name, naming, &normalized, &typified, shared).map_err(
+        |refusal| Error::Unsupported {
+            file: input.file.to_owned(),
+            pointer: refusal.pointer,
+            message: refusal.message,
+        },
+    )?;
     Ok((syntax, module))
 }

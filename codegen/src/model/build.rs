@@ -11,6 +11,7 @@ use super::{
 };
 use crate::case;
 use crate::naming::Naming;
+use crate::refusal::Refusal;
 use crate::typify::{Inspected, InspectedField, Typified};
 
 /// Keywords a constrained-string newtype checks.
@@ -18,8 +19,8 @@ const CONSTRAINTS: &[&str] = &["pattern", "minLength", "maxLength", "format"];
 
 /// The model of one module. `normalized` is the named schema after
 /// `normalize` (titles name the nodes); `shared` maps local names to the
-/// paths of types generated elsewhere. Fails when typify's fields cannot be
-/// matched to the schema's properties one to one.
+/// paths of types generated elsewhere. Fails, at the node, when typify's
+/// fields cannot be matched to the schema's properties one to one.
 pub fn build(
     key: &str,
     file: &str,
@@ -27,7 +28,7 @@ pub fn build(
     normalized: &Value,
     typified: &Typified,
     shared: &BTreeMap<String, String>,
-) -> Result<Module, String> {
+) -> Result<Module, Refusal> {
     let mut titled: BTreeMap<&str, &Value> = BTreeMap::new();
     crate::walk::walk(normalized, &mut |_, node| {
         if let Some(title) = node.get("title").and_then(Value::as_str) {
@@ -160,7 +161,7 @@ fn kind_of(
     node: Option<&Value>,
     declared_open: bool,
     pointer: &str,
-) -> Result<Kind, String> {
+) -> Result<Kind, Refusal> {
     Ok(match inspected {
         Inspected::Struct(props) => Kind::Struct(structure(props, node, pointer)?),
         Inspected::Enum(variants) => match string_values(node) {
@@ -254,7 +255,7 @@ fn structure(
     props: &[InspectedField],
     node: Option<&Value>,
     pointer: &str,
-) -> Result<Struct, String> {
+) -> Result<Struct, Refusal> {
     let empty = serde_json::Map::new();
     let properties = node
         .and_then(|n| n.get("properties"))
@@ -270,7 +271,6 @@ fn structure(
         .into_iter()
         .map(|(json, rust)| (rust, json))
         .collect();
-    let at = if pointer.is_empty() { "/" } else { pointer };
     let mut fields = Vec::new();
     let mut flattened = Vec::new();
     let composed = node.is_some_and(|n| {
@@ -296,8 +296,9 @@ fn structure(
             }
             None if node.is_none() => rust.clone(),
             None => {
-                return Err(format!(
-                    "at {at}: typify made a field `{rust}` that matches no property"
+                return Err(Refusal::at(
+                    pointer,
+                    format!("typify made a field `{rust}` that matches no property"),
                 ))
             }
         };
@@ -326,4 +327,30 @@ fn structure(
             .and_then(|n| n.get("additionalProperties"))
             .is_some_and(|a| a == false),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// A field typify made that no property of the schema names is refused
+    /// at the node, not guessed at.
+    #[test]
+    fn a_field_no_property_names_is_refused_at_its_node() {
+        let field = |name: &str| InspectedField {
+            name: name.to_owned(),
+            required: false,
+            ty: crate::rust_type::RustType::String,
+            spelled: "String".to_owned(),
+        };
+        let node = json!({"type": "object", "properties": {"id": {"type": "string"}}});
+        let at = "/properties/user";
+        assert!(structure(&[field("id")], Some(&node), at).is_ok());
+        let refusal = structure(&[field("id"), field("other")], Some(&node), at)
+            .expect_err("no property is `other`");
+        assert_eq!(refusal.pointer, at);
+        assert!(refusal.message.contains("`other`"), "{}", refusal.message);
+    }
 }

@@ -24,25 +24,7 @@ pub const MAX_DEPTH: usize = 32;
 /// The most values one enum may list.
 pub const MAX_ENUM_VALUES: usize = 10_000;
 
-/// A schema the generator refuses: where, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal {
-    /// JSON pointer of the node (`/` for the document).
-    pub pointer: String,
-    /// What is there, and what is accepted instead.
-    pub message: String,
-}
-
-impl Refusal {
-    /// A refusal of the node at `pointer` (`""`, the document, shows as `/`).
-    fn at(pointer: &str, message: String) -> Self {
-        let pointer = if pointer.is_empty() { "/" } else { pointer };
-        Refusal {
-            pointer: pointer.to_owned(),
-            message,
-        }
-    }
-}
+pub use crate::refusal::Refusal;
 
 const TYPES: &[&str] = &[
     "null", "boolean", "object", "array", "number", "string", "integer",
