@@ -268,7 +268,7 @@ pub fn for_other(def: &TypeDef) -> Vec<Item> {
             (
                 quote! {
                     match self {
-                        #( Self::#idents(value) => crate::MissingRequired::collect_missing_required(&**value, at, out), )*
+                        #( Self::#idents(value) => crate::MissingRequired::collect_missing_required(value, at, out), )*
                         Self::#unknown(_) => {}
                     }
                 },

@@ -125,12 +125,8 @@ fn discriminated_unions_become_enums_keyed_on_their_tag() {
             "discriminator": {"propertyName": "object"}
         }}
     }));
-    // Known variants boxed: the union is as small as its catch-all.
-    assert!(out.contains("Otp(::std::boxed::Box<RootVOtp>),"), "{out}");
-    assert!(
-        out.contains("Admin(::std::boxed::Box<RootVAdmin>),"),
-        "{out}"
-    );
+    assert!(out.contains("Otp(RootVOtp),"), "{out}");
+    assert!(out.contains("Admin(RootVAdmin),"), "{out}");
     assert!(out.contains("Unknown(::serde_json::Value),"), "{out}");
     // The tag is matched against the union's tags where it is read.
     assert!(

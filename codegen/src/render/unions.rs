@@ -13,14 +13,6 @@ use crate::model::Union;
 /// without the tag (the schema need not require it) decodes as the variant
 /// that fits best, as `oneOf` would choose: it gives the value back
 /// unchanged and lacks the fewest required members (the first of equals).
-///
-/// Each known variant is boxed: an enum is as large as its largest
-/// variant, so an inline verification made every email address carry 328
-/// bytes (an OTP verification is 192, an OAuth one with its `error`
-/// more), written and moved on every decode. Boxed, the union is 32 bytes
-/// (the catch-all's `Value`), and a User decodes with one allocation more
-/// per union and less memory moved: faster, and as fast as a hand-written
-/// serde model (BENCHMARKS.md).
 pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
     let type_name = name;
     let name = Ident::new(name, Span::call_site());
@@ -77,7 +69,7 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum #name {
-            #( #[doc = #variant_docs] #idents(::std::boxed::Box<#types>), )*
+            #( #[doc = #variant_docs] #idents(#types), )*
             /// A variant this version of the schema does not know, kept as it was sent.
             #unknown(::serde_json::Value),
         }
@@ -112,7 +104,7 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                                     #(
                                         crate::tagged::Tag::Known(#indexes) => <#tag_types as ::serde::Deserialize>::deserialize(
                                             ::serde::de::value::MapAccessDeserializer::new(crate::tagged::Replay::new(held, #property, TAGS[#indexes], map)),
-                                        ).map(|v| #name::#tag_idents(::std::boxed::Box::new(v))),
+                                        ).map(#name::#tag_idents),
                                     )*
                                     crate::tagged::Tag::Unknown(tag) => crate::tagged::whole(held, ::std::option::Option::Some((#property, tag)), map).map(#name::#unknown),
                                     _ => Err(A::Error::custom(#bad_tag)),
@@ -141,7 +133,7 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                 #(
                     if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
                         let lacks = crate::MissingRequired::missing_required(&v).len();
-                        let v = Self::#idents(::std::boxed::Box::new(v));
+                        let v = Self::#idents(v);
                         // Nothing ranks above an exact fit that lacks
                         // nothing, and the first of equals wins: stop.
                         if lacks == 0 && crate::tagged::gives_back(&v, &value) {
