@@ -459,9 +459,8 @@ fn user_with_many(n: usize) -> String {
     user.to_string()
 }
 
-/// The User of `user_payload` with no `object` in any verification, as
-/// Clerk's dashboard test events and docs-era payloads send them: each
-/// union is matched by shape.
+/// The User of `user_payload` with no `object` in any verification (the
+/// schema does not require it): each union is matched by shape.
 #[cfg(feature = "user")]
 fn user_without_tags() -> String {
     let mut user: Value = serde_json::from_str(&user_payload(false)).expect("json");
