@@ -54,7 +54,8 @@ fn run() -> Result<(), String> {
     }
     // `schemars`: each module's JsonSchema impls, in a file of their own
     // (the crate includes it only with the feature).
-    if std::env::var_os("CARGO_FEATURE_SCHEMARS").is_some() {
+    #[cfg(feature = "schemars")]
+    {
         for module in &generated.modules {
             let document = generated
                 .documents
@@ -72,7 +73,8 @@ fn run() -> Result<(), String> {
     write(&out_dir.join("schemas.rs"), generated.index())?;
     // `webhooks`: the event types of the vendored catalog, over the types
     // just generated (the feature enables every schema they name).
-    if std::env::var_os("CARGO_FEATURE_WEBHOOKS").is_some() {
+    #[cfg(feature = "webhooks")]
+    {
         let events = set
             .events(&generated)
             .map_err(|e| format!("{e} (the webhooks catalog and the schemas it names are vendored together: re-sync with `cargo xtask sync-schema --webhooks --write`)"))?

@@ -31,6 +31,7 @@
 // what comes out.
 #[cfg(feature = "maintainer")]
 pub mod compat;
+#[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod model;
 pub mod naming;
@@ -39,6 +40,7 @@ pub mod render;
 pub mod rust_type;
 pub mod typify;
 pub mod vendored;
+#[cfg(feature = "webhooks")]
 pub mod webhooks;
 // Leaves, used by every stage.
 pub mod case;

@@ -16,7 +16,7 @@ use crate::{Aliases, Error, Generated, Input, Names};
 pub const NAMES_FILE: &str = "names.json";
 
 /// The webhooks catalog, under the schema directory.
-pub const CATALOG_FILE: &str = crate::webhooks::catalog::FILE;
+pub const CATALOG_FILE: &str = "webhooks/catalog.json";
 
 /// The Client schema, generated first (types it shares live in `client`).
 pub const CLIENT_FILE: &str = "clerk-client-schema.json";
@@ -128,6 +128,7 @@ impl Vendored {
 
     /// The webhook events (`EventData` and the types it needs) over the
     /// modules of `set`, as Rust source; `None` without a catalog.
+    #[cfg(feature = "webhooks")]
     pub fn events(&self, set: &Set) -> Result<Option<String>, Error> {
         let Some(catalog) = &self.catalog else {
             return Ok(None);

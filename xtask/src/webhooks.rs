@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clerk_types_codegen::compat::Bump;
-pub use clerk_types_codegen::webhooks::catalog::FILE;
+pub use clerk_types_codegen::vendored::CATALOG_FILE as FILE;
 use clerk_types_codegen::webhooks::catalog::{module_key, Catalog, Data};
 
 use crate::manifest::Entry;

@@ -8,9 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
-/// The catalog file, under `schema/`.
-pub const FILE: &str = "webhooks/catalog.json";
-
 /// The catalog: every event type and its data.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
