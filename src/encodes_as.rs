@@ -5,6 +5,8 @@
 //! Choosing a union's variant for an object without its tag asks this of
 //! every candidate (does it give the object back unchanged?); building each
 //! candidate's tree to compare it cost more than decoding the candidate.
+//! That object need not be a `Value` either ([`encodes_as_object`] takes
+//! any [`Object`]: `crate::tagless` holds its members as they were read).
 //!
 //! What it compares as `to_value` would build it: numbers as
 //! `serde_json::Number`s of the same kind (`1` and `1.0` differ), floats
@@ -29,6 +31,39 @@ pub(crate) fn encodes_as<T: Serialize + ?Sized>(value: &T, target: &Value) -> bo
         Ok(()) => true,
         Err(Differs::Yes) => false,
         Err(Differs::Unsure) => serde_json::to_value(value).is_ok_and(|again| again == *target),
+    }
+}
+
+/// Whether `value`, encoded, is the object whose members `object` holds:
+/// `None` when this is left to `to_value` (the caller has the object to
+/// compare with; here it need not be a `Value`).
+pub(crate) fn encodes_as_object<T: Serialize + ?Sized>(
+    value: &T,
+    object: &dyn Object,
+) -> Option<bool> {
+    match value.serialize(WholeObject(object)) {
+        Ok(()) => Some(true),
+        Err(Differs::Yes) => Some(false),
+        Err(Differs::Unsure) => None,
+    }
+}
+
+/// An object's members, wherever they are held: a `Value`'s map, or a
+/// union's members read before it knew its variant (`crate::tagless`).
+pub(crate) trait Object {
+    /// The member named `name`.
+    fn member(&self, name: &str) -> Option<&Value>;
+    /// How many members there are.
+    fn len(&self) -> usize;
+}
+
+impl Object for Map<String, Value> {
+    fn member(&self, name: &str) -> Option<&Value> {
+        self.get(name)
+    }
+
+    fn len(&self) -> usize {
+        Map::len(self)
     }
 }
 
@@ -99,11 +134,7 @@ impl<'a> Compare<'a> {
 
     fn members(self) -> Result<Fields<'a>, Differs> {
         match self.0 {
-            Value::Object(object) => Ok(Fields {
-                object,
-                seen: 0,
-                next: None,
-            }),
+            Value::Object(object) => Ok(Fields::of(object)),
             _ => Err(Differs::Yes),
         }
     }
@@ -315,17 +346,26 @@ items!(
 /// one of the target's with the same value, and as many are written as
 /// the target has.
 struct Fields<'a> {
-    object: &'a Map<String, Value>,
+    object: &'a dyn Object,
     /// How many members were written.
     seen: usize,
     /// The target's value of the member whose key was just written.
     next: Option<&'a Value>,
 }
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
+    /// Nothing written yet against `object`.
+    fn of(object: &'a dyn Object) -> Self {
+        Fields {
+            object,
+            seen: 0,
+            next: None,
+        }
+    }
+
     fn member<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Differs> {
         self.seen += 1;
-        value.serialize(Compare(self.object.get(name).ok_or(Differs::Yes)?))
+        value.serialize(Compare(self.object.member(name).ok_or(Differs::Yes)?))
     }
 
     fn done(self) -> Result<(), Differs> {
@@ -380,18 +420,19 @@ fields!(SerializeStruct, SerializeStructVariant);
 /// A map key, looked up among the target's members: a string (or a unit
 /// variant, written as its name) is compared here; any other key is left
 /// to `to_value` (which turns numbers and booleans into strings).
-struct Lookup<'a>(&'a Map<String, Value>);
+struct Lookup<'a>(&'a dyn Object);
 
 impl<'a> Lookup<'a> {
     fn get(self, name: &str) -> Result<&'a Value, Differs> {
-        self.0.get(name).ok_or(Differs::Yes)
+        self.0.member(name).ok_or(Differs::Yes)
     }
 }
 
-/// Methods of a key's serializer for keys that are not compared here.
+/// Methods of a serializer for what it leaves to `to_value`, answering
+/// `$ok` when it does compare.
 macro_rules! unsure {
-    ($($method:ident($($arg:ty),*)),* $(,)?) => {
-        $(fn $method(self, $(_: $arg),*) -> Result<&'a Value, Differs> {
+    ($ok:ty; $($method:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$ok, Differs> {
             Err(Differs::Unsure)
         })*
     };
@@ -409,6 +450,7 @@ impl<'a> ser::Serializer for Lookup<'a> {
     type SerializeStructVariant = ser::Impossible<&'a Value, Differs>;
 
     unsure!(
+        &'a Value;
         serialize_bool(bool),
         serialize_i8(i8),
         serialize_i16(i16),
@@ -510,6 +552,115 @@ impl<'a> ser::Serializer for Lookup<'a> {
     }
 }
 
+/// The serializer that compares a struct or map with an object given as
+/// its members; anything else is left to `to_value` (an object is never
+/// what a scalar or a sequence writes, but `to_value` says so too, and
+/// a union's variants write structs).
+struct WholeObject<'a>(&'a dyn Object);
+
+impl<'a> ser::Serializer for WholeObject<'a> {
+    type Ok = ();
+    type Error = Differs;
+    type SerializeSeq = ser::Impossible<(), Differs>;
+    type SerializeTuple = ser::Impossible<(), Differs>;
+    type SerializeTupleStruct = ser::Impossible<(), Differs>;
+    type SerializeTupleVariant = ser::Impossible<(), Differs>;
+    type SerializeMap = Fields<'a>;
+    type SerializeStruct = Fields<'a>;
+    type SerializeStructVariant = ser::Impossible<(), Differs>;
+
+    unsure!(
+        ();
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Differs> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Differs> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Differs> {
+        Err(Differs::Unsure)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Fields<'a>, Differs> {
+        Ok(Fields::of(self.0))
+    }
+
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Fields<'a>, Differs> {
+        if name.starts_with("$serde_json::private::") {
+            return Err(Differs::Unsure);
+        }
+        Ok(Fields::of(self.0))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Differs> {
+        Err(Differs::Unsure)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -517,7 +668,7 @@ mod tests {
     use serde::Serialize;
     use serde_json::{json, Value};
 
-    use super::encodes_as;
+    use super::{encodes_as, encodes_as_object};
 
     #[derive(Serialize)]
     struct Point {
@@ -577,6 +728,15 @@ mod tests {
                 "{:?} against {target}",
                 serde_json::to_value(&value)
             );
+            // Against an object's members: the same answer, or none.
+            if let Value::Object(members) = &target {
+                let answer = encodes_as_object(&value, members);
+                assert!(
+                    answer.is_none_or(|same| same == expected),
+                    "{:?} against the members of {target}",
+                    serde_json::to_value(&value)
+                );
+            }
         }
     }
 
@@ -647,6 +807,10 @@ mod tests {
         fn a_value_encodes_as_what_it_equals(value in small_json(), target in small_json()) {
             proptest::prop_assert_eq!(encodes_as(&value, &target), value == target);
             proptest::prop_assert!(encodes_as(&value, &value));
+            // A map against an object's members is always compared here.
+            if let (Value::Object(_), Value::Object(members)) = (&value, &target) {
+                proptest::prop_assert_eq!(encodes_as_object(&value, members), Some(value == target));
+            }
         }
     }
 }

@@ -235,6 +235,9 @@ pub mod session_token;
 // Used by the generated discriminated unions, which only some schemas have.
 #[allow(dead_code)]
 mod tagged;
+// Used by the generated discriminated unions for an object without its tag.
+#[allow(dead_code)]
+mod tagless;
 mod timestamps;
 #[cfg(feature = "validate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "validate")))]

@@ -3,8 +3,9 @@
 //! held as values (they cannot be placed yet), the tag picks the variant,
 //! and the variant's own decoder reads the held members, the tag, and the
 //! rest of the object straight from the text. No tree of the whole object
-//! is built unless the tag is unknown or absent (then the object is kept
-//! whole, or matched by shape, as before).
+//! is built unless the tag is unknown (then the object is kept whole);
+//! without a tag, every member is held and `crate::tagless` matches them
+//! by shape.
 //!
 //! Nothing is allocated for the union itself, whether the tag comes first
 //! (as Clerk's API writes objects) or after other members (as in Clerk's
@@ -31,14 +32,14 @@ pub(crate) enum HeldName {
 }
 
 impl HeldName {
-    fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             HeldName::Listed(name) => name,
             HeldName::Other(name) => name,
         }
     }
 
-    fn into_string(self) -> String {
+    pub(crate) fn into_string(self) -> String {
         match self {
             HeldName::Listed(name) => name.to_owned(),
             HeldName::Other(name) => name,
@@ -82,22 +83,70 @@ impl Held {
         self.len += 1;
     }
 
-    /// The next member held, in the order they came.
+    /// The next member held, in the order they came (past any let go).
     fn next(&mut self) -> Option<(HeldName, Value)> {
-        if self.taken == self.len {
-            return None;
+        while self.taken < self.len {
+            let i = self.taken;
+            self.taken += 1;
+            if let Some(member) = self.slot_mut(i).and_then(Option::take) {
+                return Some(member);
+            }
         }
-        let i = self.taken;
-        self.taken += 1;
-        match self.in_place.get_mut(i) {
-            Some(slot) => slot.take(),
-            None => self.more.get_mut(i - IN_PLACE).and_then(Option::take),
-        }
+        None
     }
 
     /// Every member held, in the order they came.
-    fn into_members(mut self) -> impl Iterator<Item = (HeldName, Value)> {
+    pub(crate) fn into_members(mut self) -> impl Iterator<Item = (HeldName, Value)> {
         std::iter::from_fn(move || self.next())
+    }
+
+    /// How many members were held.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The members still held, in the order they came.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &(HeldName, Value)> {
+        self.in_place.iter().chain(&self.more).flatten()
+    }
+
+    /// Lets go of every member whose name comes again later, so that a
+    /// name given twice keeps its last value, as in a `Value` object.
+    /// Quadratic in the members: for the few that `crate::tagless` keeps
+    /// here.
+    pub(crate) fn keep_last(&mut self) {
+        for i in 0..self.len {
+            let again = self.name_at(i).is_some_and(|this| {
+                (i + 1..self.len).any(|later| self.name_at(later) == Some(this))
+            });
+            if again {
+                if let Some(slot) = self.slot_mut(i) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+
+    /// The `i`th member's name, unless it was let go.
+    fn name_at(&self, i: usize) -> Option<&str> {
+        let (name, _) = self.slot(i)?.as_ref()?;
+        Some(name.as_str())
+    }
+
+    /// The `i`th member's place.
+    fn slot(&self, i: usize) -> Option<&Option<(HeldName, Value)>> {
+        match self.in_place.get(i) {
+            Some(slot) => Some(slot),
+            None => self.more.get(i - IN_PLACE),
+        }
+    }
+
+    /// The `i`th member's place, to take or clear it.
+    fn slot_mut(&mut self, i: usize) -> Option<&mut Option<(HeldName, Value)>> {
+        match self.in_place.get_mut(i) {
+            Some(slot) => Some(slot),
+            None => self.more.get_mut(i - IN_PLACE),
+        }
     }
 }
 
@@ -312,45 +361,22 @@ impl<'de, E: serde::de::Error> Deserializer<'de> for TagValue<E> {
     }
 }
 
-/// The whole object as a value: `held`, the tag (if read), and the rest of
-/// `rest`; a member given twice keeps its last value, as a `Value` does.
+/// The whole object as a value, for a tag the union does not know:
+/// `held`, the tag, and the rest of `rest`; a member given twice keeps its
+/// last value, as a `Value` does.
 pub(crate) fn whole<'de, A: MapAccess<'de>>(
     held: Held,
-    tag: Option<(&str, String)>,
+    (property, tag): (&str, String),
     mut rest: A,
 ) -> Result<Value, A::Error> {
     let mut object: Map<String, Value> = held
         .into_members()
         .map(|(name, value)| (name.into_string(), value))
         .collect();
-    if let Some((property, tag)) = tag {
-        object.insert(property.to_owned(), Value::String(tag));
-    }
+    object.insert(property.to_owned(), Value::String(tag));
     while let Some(key) = rest.next_key::<String>()? {
         let value: Value = rest.next_value()?;
         object.insert(key, value);
     }
     Ok(Value::Object(object))
-}
-
-/// Whether `variant`, encoded, is `value` again (compared as it is
-/// written: nothing is built).
-pub(crate) fn gives_back<T: serde::Serialize>(variant: &T, value: &Value) -> bool {
-    crate::encodes_as::encodes_as(variant, value)
-}
-
-/// The best of the variants an object without its tag decoded as, each
-/// with how many required members it lacks, in the union's order: one
-/// that gives the object back unchanged before one that does not, then
-/// the fewest lacking, then the first. Whether a variant gives the object
-/// back costs an encoding, so the variants are tried in order of what
-/// they lack and the first that gives it back wins: it is the best.
-pub(crate) fn best_fit<T: serde::Serialize>(value: &Value, mut fits: Vec<(usize, T)>) -> Option<T> {
-    // Stable: among equals, the union's order.
-    fits.sort_by_key(|(lacks, _)| *lacks);
-    let at = fits
-        .iter()
-        .position(|(_, v)| gives_back(v, value))
-        .unwrap_or(0);
-    (at < fits.len()).then(|| fits.swap_remove(at).1)
 }

@@ -106,15 +106,15 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                                             ::serde::de::value::MapAccessDeserializer::new(crate::tagged::Replay::new(held, #property, TAGS[#indexes], map)),
                                         ).map(#name::#tag_idents),
                                     )*
-                                    crate::tagged::Tag::Unknown(tag) => crate::tagged::whole(held, ::std::option::Option::Some((#property, tag)), map).map(#name::#unknown),
+                                    crate::tagged::Tag::Unknown(tag) => crate::tagged::whole(held, (#property, tag), map).map(#name::#unknown),
                                     _ => Err(A::Error::custom(#bad_tag)),
                                 };
                             };
                             let value: ::serde_json::Value = map.next_value()?;
                             held.push(key, value);
                         }
-                        let value = crate::tagged::whole(held, ::std::option::Option::None, map)?;
-                        #name::by_shape(value).map_err(A::Error::custom)
+                        // No tag: every member is held (`crate::tagless`).
+                        #name::by_shape(&crate::tagless::Object::new(held)).map_err(A::Error::custom)
                     }
                 }
                 deserializer.deserialize_map(Visitor)
@@ -122,7 +122,7 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
         }
         impl #name {
             /// The variant an object without its tag fits best.
-            fn by_shape(value: ::serde_json::Value) -> ::std::result::Result<Self, &'static str> {
+            fn by_shape(object: &crate::tagless::Object) -> ::std::result::Result<Self, &'static str> {
                 // Like `oneOf`: the variant that fits. Since every
                 // member but an identity may be absent, many
                 // variants decode; the best gives the value back
@@ -131,18 +131,16 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                 // none); among equals, the first.
                 let mut fits: ::std::vec::Vec<(usize, Self)> = ::std::vec::Vec::new();
                 #(
-                    if let Ok(v) = <#types as ::serde::Deserialize>::deserialize(&value) {
-                        let lacks = crate::MissingRequired::missing_required(&v).len();
-                        let v = Self::#idents(v);
+                    if let ::std::option::Option::Some((lacks, v)) = crate::tagless::fit::<#types, _>(object, Self::#idents) {
                         // Nothing ranks above an exact fit that lacks
                         // nothing, and the first of equals wins: stop.
-                        if lacks == 0 && crate::tagged::gives_back(&v, &value) {
+                        if lacks == 0 && object.given_back_by(&v) {
                             return Ok(v);
                         }
                         fits.push((lacks, v));
                     }
                 )*
-                if let ::std::option::Option::Some(found) = crate::tagged::best_fit(&value, fits) {
+                if let ::std::option::Option::Some(found) = crate::tagless::best_fit(object, fits) {
                     return Ok(found);
                 }
                 Err(#no_match)
