@@ -550,3 +550,37 @@ fn a_union_holds_any_number_of_members_before_its_tag() {
     ));
     assert_eq!(serde_json::to_value(&last).expect("encodes"), sent);
 }
+
+/// Without its tag, a union matches by shape however many members it has
+/// (few are looked up where they are held, many in a map), a name given
+/// twice keeping its last value as in a `Value`: it decodes as the same
+/// object written once, and writes back what a `Value` keeps.
+#[cfg(feature = "emailaddress")]
+#[test]
+fn a_union_without_its_tag_matches_by_shape_whatever_its_members() {
+    use clerk_types::EmailAddress;
+    let unknown: String = (0..20).map(|i| format!(r#","x{i:02}":{i}"#)).collect();
+    for extra in ["", unknown.as_str()] {
+        let members = format!(
+            r#""attempts":1,"status":"unverified","expire_at":null,"status":"verified","strategy":"email_code"{extra}"#
+        );
+        let text = serde_json::to_string(&email_address(json!(null)))
+            .expect("json")
+            .replace(
+                "\"verification\":null",
+                &format!("\"verification\":{{{members}}}"),
+            );
+        let sent: Value = serde_json::from_str(&text).expect("json");
+        let decoded = clerk_types::from_str::<EmailAddress>(&text).expect("decodes");
+        let once = clerk_types::from_str::<EmailAddress>(&sent.to_string()).expect("decodes");
+        assert_eq!(decoded, once, "{text}");
+        let Some(clerk_types::EmailAddressVerification::Otp(otp)) = &decoded.verification else {
+            panic!("not an OTP verification: {:?}", decoded.verification);
+        };
+        assert_eq!(
+            serde_json::to_value(&otp.status).expect("encodes"),
+            json!("verified")
+        );
+        assert_eq!(serde_json::to_value(&decoded).expect("encodes"), sent);
+    }
+}
