@@ -438,6 +438,40 @@ macro_rules! unsure {
     };
 }
 
+/// The scalars (but strings) that neither a map key nor a whole object
+/// is compared with here.
+macro_rules! unsure_scalars {
+    ($ok:ty) => {
+        unsure!(
+            $ok;
+            serialize_bool(bool),
+            serialize_i8(i8),
+            serialize_i16(i16),
+            serialize_i32(i32),
+            serialize_i64(i64),
+            serialize_u8(u8),
+            serialize_u16(u16),
+            serialize_u32(u32),
+            serialize_u64(u64),
+            serialize_f32(f32),
+            serialize_f64(f64),
+            serialize_bytes(&[u8]),
+            serialize_none(),
+            serialize_unit(),
+            serialize_unit_struct(&'static str),
+        );
+    };
+}
+
+/// The same for a serializer's compound parts it leaves to `to_value`.
+macro_rules! unsure_parts {
+    ($($method:ident($($arg:ty),*) -> $part:ident),* $(,)?) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<Self::$part, Differs> {
+            Err(Differs::Unsure)
+        })*
+    };
+}
+
 impl<'a> ser::Serializer for Lookup<'a> {
     type Ok = &'a Value;
     type Error = Differs;
@@ -449,24 +483,7 @@ impl<'a> ser::Serializer for Lookup<'a> {
     type SerializeStruct = ser::Impossible<&'a Value, Differs>;
     type SerializeStructVariant = ser::Impossible<&'a Value, Differs>;
 
-    unsure!(
-        &'a Value;
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
-    );
+    unsure_scalars!(&'a Value);
 
     fn serialize_char(self, v: char) -> Result<&'a Value, Differs> {
         self.get(v.encode_utf8(&mut [0; 4]))
@@ -507,49 +524,15 @@ impl<'a> ser::Serializer for Lookup<'a> {
         Err(Differs::Unsure)
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Differs> {
-        Err(Differs::Unsure)
-    }
+    unsure_parts!(
+        serialize_seq(Option<usize>) -> SerializeSeq,
+        serialize_tuple(usize) -> SerializeTuple,
+        serialize_tuple_struct(&'static str, usize) -> SerializeTupleStruct,
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> SerializeTupleVariant,
+        serialize_map(Option<usize>) -> SerializeMap,
+        serialize_struct(&'static str, usize) -> SerializeStruct,
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> SerializeStructVariant,
+    );
 }
 
 /// The serializer that compares a struct or map with an object given as
@@ -569,25 +552,11 @@ impl<'a> ser::Serializer for WholeObject<'a> {
     type SerializeStruct = Fields<'a>;
     type SerializeStructVariant = ser::Impossible<(), Differs>;
 
+    unsure_scalars!(());
     unsure!(
         ();
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
         serialize_char(char),
         serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_none(),
-        serialize_unit(),
-        serialize_unit_struct(&'static str),
         serialize_unit_variant(&'static str, u32, &'static str),
     );
 
@@ -613,31 +582,13 @@ impl<'a> ser::Serializer for WholeObject<'a> {
         Err(Differs::Unsure)
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Differs> {
-        Err(Differs::Unsure)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Differs> {
-        Err(Differs::Unsure)
-    }
+    unsure_parts!(
+        serialize_seq(Option<usize>) -> SerializeSeq,
+        serialize_tuple(usize) -> SerializeTuple,
+        serialize_tuple_struct(&'static str, usize) -> SerializeTupleStruct,
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> SerializeTupleVariant,
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> SerializeStructVariant,
+    );
 
     fn serialize_map(self, _: Option<usize>) -> Result<Fields<'a>, Differs> {
         Ok(Fields::of(self.0))
@@ -648,16 +599,6 @@ impl<'a> ser::Serializer for WholeObject<'a> {
             return Err(Differs::Unsure);
         }
         Ok(Fields::of(self.0))
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Differs> {
-        Err(Differs::Unsure)
     }
 }
 
