@@ -102,6 +102,25 @@ fn same(same: bool) -> Result<(), Differs> {
     }
 }
 
+/// A serializer's methods for the integers a `Number` holds: each
+/// compared as the number it makes.
+macro_rules! numbers {
+    ($($method:ident($ty:ty)),* $(,)?) => {
+        $(fn $method(self, v: $ty) -> Result<(), Differs> {
+            self.number(v.into())
+        })*
+    };
+}
+
+/// Whether a struct named `name` is one of serde_json's own (for numbers
+/// and raw JSON text), which only `to_value` reads right.
+fn not_private(name: &str) -> Result<(), Differs> {
+    if name.starts_with("$serde_json::private::") {
+        return Err(Differs::Unsure);
+    }
+    Ok(())
+}
+
 /// The serializer that compares what it is given with the target.
 struct Compare<'a>(&'a Value);
 
@@ -155,40 +174,19 @@ impl<'a> ser::Serializer for Compare<'a> {
         same(self.0.as_bool() == Some(v))
     }
 
-    fn serialize_i8(self, v: i8) -> Result<(), Differs> {
-        self.number(v.into())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), Differs> {
-        self.number(v.into())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), Differs> {
-        self.number(v.into())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<(), Differs> {
-        self.number(v.into())
-    }
+    numbers!(
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+    );
 
     fn serialize_i128(self, _: i128) -> Result<(), Differs> {
         Err(Differs::Unsure)
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<(), Differs> {
-        self.number(v.into())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), Differs> {
-        self.number(v.into())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), Differs> {
-        self.number(v.into())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<(), Differs> {
-        self.number(v.into())
     }
 
     fn serialize_u128(self, _: u128) -> Result<(), Differs> {
@@ -285,10 +283,7 @@ impl<'a> ser::Serializer for Compare<'a> {
     }
 
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Fields<'a>, Differs> {
-        // serde_json's own structs for numbers and raw JSON text.
-        if name.starts_with("$serde_json::private::") {
-            return Err(Differs::Unsure);
-        }
+        not_private(name)?;
         self.members()
     }
 
@@ -595,9 +590,7 @@ impl<'a> ser::Serializer for WholeObject<'a> {
     }
 
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Fields<'a>, Differs> {
-        if name.starts_with("$serde_json::private::") {
-            return Err(Differs::Unsure);
-        }
+        not_private(name)?;
         Ok(Fields::of(self.0))
     }
 }

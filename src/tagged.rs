@@ -189,6 +189,16 @@ pub(crate) enum Tag {
     NotString,
 }
 
+impl From<Name> for Tag {
+    /// A tag string, matched as a name among the tags.
+    fn from(name: Name) -> Tag {
+        match name {
+            Name::Known(i) => Tag::Known(i),
+            Name::Other(tag) => Tag::Unknown(tag),
+        }
+    }
+}
+
 /// Reads a tag's value, matching it against the union's tags without
 /// allocating for a known one.
 pub(crate) struct TagSeed(pub(crate) &'static [&'static str]);
@@ -209,17 +219,11 @@ impl<'de> Visitor<'de> for TagSeed {
     }
 
     fn visit_str<E: serde::de::Error>(self, tag: &str) -> Result<Tag, E> {
-        Ok(match self.0.iter().position(|known| *known == tag) {
-            Some(i) => Tag::Known(i),
-            None => Tag::Unknown(tag.to_owned()),
-        })
+        NameSeed(self.0).visit_str(tag).map(Tag::from)
     }
 
     fn visit_string<E: serde::de::Error>(self, tag: String) -> Result<Tag, E> {
-        Ok(match self.0.iter().position(|known| *known == tag) {
-            Some(i) => Tag::Known(i),
-            None => Tag::Unknown(tag),
-        })
+        NameSeed(self.0).visit_string(tag).map(Tag::from)
     }
 
     fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Tag, E> {
