@@ -46,28 +46,17 @@ impl Object {
         )
     }
 
-    /// The members, in the order they came (few) or by name (many).
-    fn members(&self) -> impl Iterator<Item = (&str, &Value)> {
-        let (few, many) = match self {
-            Object::Few(held) => (Some(held.iter()), None),
-            Object::Many(map) => (None, Some(map.iter())),
-        };
-        let few = few
-            .into_iter()
-            .flatten()
-            .map(|(name, value)| (name.as_str(), value));
-        let many = many
-            .into_iter()
-            .flatten()
-            .map(|(name, value)| (name.as_str(), value));
-        few.chain(many)
-    }
-
     /// `T` decoded from the members, as from the same object as a `Value`
     /// (`None` when it does not decode).
     fn decode<T: DeserializeOwned>(&self) -> Option<T> {
-        let decoded: Result<T, serde_json::Error> =
-            T::deserialize(MapDeserializer::new(self.members()));
+        let decoded: Result<T, serde_json::Error> = match self {
+            Object::Few(held) => T::deserialize(MapDeserializer::new(
+                held.iter().map(|(name, value)| (name.as_str(), value)),
+            )),
+            Object::Many(map) => T::deserialize(MapDeserializer::new(
+                map.iter().map(|(name, value)| (name.as_str(), value)),
+            )),
+        };
         decoded.ok()
     }
 
@@ -80,20 +69,22 @@ impl Object {
     /// The object as a `Value` (for what the comparison leaves to
     /// `to_value`).
     fn to_value(&self) -> Value {
-        Value::Object(
-            self.members()
-                .map(|(name, value)| (name.to_owned(), value.clone()))
+        Value::Object(match self {
+            Object::Few(held) => held
+                .iter()
+                .map(|(name, value)| (name.as_str().to_owned(), value.clone()))
                 .collect(),
-        )
+            Object::Many(map) => map.clone(),
+        })
     }
 }
 
 impl encodes_as::Object for Object {
     fn member(&self, name: &str) -> Option<&Value> {
         match self {
-            Object::Few(_) => self
-                .members()
-                .find(|(held, _)| *held == name)
+            Object::Few(held) => held
+                .iter()
+                .find(|(held, _)| held.as_str() == name)
                 .map(|(_, value)| value),
             Object::Many(map) => map.get(name),
         }
@@ -101,7 +92,7 @@ impl encodes_as::Object for Object {
 
     fn len(&self) -> usize {
         match self {
-            Object::Few(_) => self.members().count(),
+            Object::Few(held) => held.iter().count(),
             Object::Many(map) => map.len(),
         }
     }
