@@ -602,6 +602,20 @@ mod webhook {
     }
 
     #[divan::bench]
+    fn decode_as_event_in_one_pass(bencher: Bencher) {
+        let (_, body, _) = delivery();
+        bencher.counter(BytesCount::of_slice(&body)).bench(|| {
+            let event =
+                clerk_types::webhooks::Event::from_slice(black_box(&body)).expect("decodes");
+            assert!(matches!(
+                event.data,
+                clerk_types::webhooks::EventData::UserCreated(_)
+            ));
+            black_box(event)
+        });
+    }
+
+    #[divan::bench]
     fn verify_and_decode_as_event(bencher: Bencher) {
         let (wh, body, headers) = delivery();
         let now = UNIX_EPOCH + Duration::from_secs(1_760_381_440);

@@ -444,6 +444,82 @@ fn a_member_given_twice_is_refused_by_the_type_and_kept_whole() {
     assert!(direct.is_err(), "{direct:?}");
 }
 
+/// `Event::from_slice` decodes a body that ends with its type (Clerk's
+/// order) in one pass; whatever the body, it gives what `Deserialize`
+/// gives: the same event, undecoded data with the same reason, the same
+/// error.
+#[test]
+fn from_slice_gives_what_deserialize_gives() {
+    let same = |body: &[u8]| {
+        let (one, two) = (
+            Event::from_slice(body),
+            clerk_types::from_slice::<Event>(body),
+        );
+        let text = String::from_utf8_lossy(body);
+        match (&one, &two) {
+            (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+            _ => panic!("{text}: one pass {one:?}, two passes {two:?}"),
+        }
+        one
+    };
+    // Every event type, `type` last (the keys of a `json!` object are
+    // sorted), compact and pretty.
+    for (i, info) in EVENT_TYPES.iter().enumerate() {
+        let mut data = drawn(info.object, i as u64);
+        for (member, root) in info.members {
+            data[*member] = drawn(root, i as u64);
+        }
+        let body = envelope(info.event_type, data);
+        for text in [
+            serde_json::to_vec(&body).unwrap(),
+            serde_json::to_vec_pretty(&body).unwrap(),
+        ] {
+            let event = same(&text).unwrap();
+            assert_eq!(event.event_type(), info.event_type);
+            assert_eq!(serde_json::to_value(&event).unwrap(), body);
+        }
+    }
+    let user = r#"{"object": "user", "id": "user_1", "first_name": "Ada"}"#;
+    let undecoded = same(br#"{"data": {"object": "user", "id": 7}, "type": "user.created"}"#);
+    assert!(matches!(undecoded.unwrap().data, EventData::Undecoded(_)));
+    for body in [
+        // Not the guess: `type` given twice, the last one a known type.
+        format!(r#"{{"type": "user.deleted", "data": {user}, "type": "user.created"}}"#),
+        format!(r#"{{"data": {user}, "type": "user.created", "type": "user.created"}}"#),
+        // The last `type` in `data`, or in an unknown member.
+        r#"{"type": "x.y", "data": {"id": "1", "type": "user.created"}}"#.to_owned(),
+        format!(r#"{{"type": "user.updated", "data": {user}, "zz": {{"type": "user.created"}}}}"#),
+        // A known type named with an escape, an unknown one, not a string.
+        format!(r#"{{"data": {user}, "type": "user.created"}}"#),
+        format!(r#"{{"data": {user}, "type": "user.frozen"}}"#),
+        format!(r#"{{"data": {user}, "type": ["user.created"]}}"#),
+        // Envelope members that are not what Clerk sends, a member twice.
+        format!(r#"{{"data": {user}, "object": "user", "type": "user.created"}}"#),
+        format!(r#"{{"data": {user}, "timestamp": 1.5, "type": "user.created"}}"#),
+        format!(r#"{{"data": {user}, "data": {user}, "type": "user.created"}}"#),
+        format!(r#"{{"data": {user}, "zz": null, "zz": 1, "type": "user.created"}}"#),
+        // Not JSON, or not only JSON; no data.
+        format!(r#"{{"data": {user} "type": "user.created"}}"#),
+        format!(r#"{{"data": {user}, "type": "user.created"}}}}"#),
+        r#"{"type": "user.created"}"#.to_owned(),
+    ] {
+        same(body.as_bytes()).ok();
+    }
+    // Data as deep as serde_json allows in a body, and one level deeper.
+    let deep = |levels: usize| {
+        format!(
+            r#"{{"data": {{"object": "user", "id": "u", "zz": {}{}}}, "type": "user.created"}}"#,
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+    };
+    let event = same(deep(126).as_bytes()).unwrap();
+    assert!(matches!(event.data, EventData::UserCreated(_)), "{event:?}");
+    let refused = same(deep(127).as_bytes()).unwrap_err();
+    assert!(refused.to_string().contains("recursion limit"), "{refused}");
+}
+
 /// The envelope refuses a member given twice, as every generated struct
 /// does; a session event's `user` too.
 #[test]

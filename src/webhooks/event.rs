@@ -159,15 +159,61 @@ impl<'de> Deserialize<'de> for Event {
     /// (serde_json's `RawValue`: no tree is built), then decodes that text
     /// once, as the type `type` names: `data` comes before `type` in
     /// Clerk's bodies, so it cannot be decoded as it is read. Works with
-    /// every serde_json entry point (text, bytes, readers, `Value`).
+    /// every serde_json entry point (text, bytes, readers, `Value`);
+    /// [`Event::from_slice`] decodes a body in one pass.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(EventVisitor)
+        deserializer.deserialize_map(EventVisitor(AsText))
     }
 }
 
-struct EventVisitor;
+/// How the envelope reads `data`, and makes it the event's data once
+/// `type` is known.
+pub(super) trait ReadData<'de> {
+    /// `data` as read.
+    type Read;
 
-impl<'de> Visitor<'de> for EventVisitor {
+    /// Reads `data`'s value.
+    fn read<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<Self::Read, A::Error>;
+
+    /// The event's data, from `data` as read and the event's `type`.
+    fn data(self, event_type: String, data: Self::Read) -> Result<EventData, String>;
+}
+
+/// `data` read as its text and decoded once `type` is known: a known type
+/// whose data does not decode is kept whole, with the reason.
+struct AsText;
+
+impl<'de> ReadData<'de> for AsText {
+    type Read = Box<RawValue>;
+
+    fn read<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<Box<RawValue>, A::Error> {
+        map.next_value()
+    }
+
+    fn data(self, event_type: String, data: Box<RawValue>) -> Result<EventData, String> {
+        // RawValue holds valid JSON, which a Value always takes.
+        let as_sent = || serde_json::from_str::<Value>(data.get()).map_err(|e| e.to_string());
+        Ok(match EventData::decode_known(&event_type, data.get()) {
+            Some(Ok(data)) => data,
+            Some(Err(e)) => EventData::Undecoded(UndecodedEvent {
+                event_type,
+                data: as_sent()?,
+                // Where in `data` and what; never a position in its text,
+                // which depends on how the body was laid out.
+                error: format!("{}: {}", e.path(), e.message()),
+            }),
+            None => EventData::Unknown(UnknownEvent {
+                event_type,
+                data: as_sent()?,
+            }),
+        })
+    }
+}
+
+/// The envelope's visitor, reading `data` as `R` says.
+pub(super) struct EventVisitor<R>(pub(super) R);
+
+impl<'de, R: ReadData<'de>> Visitor<'de> for EventVisitor<R> {
     type Value = Event;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -175,8 +221,9 @@ impl<'de> Visitor<'de> for EventVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
+        let EventVisitor(mut reader) = self;
         let mut event_type: Option<Value> = None;
-        let mut data: Option<Box<RawValue>> = None;
+        let mut data: Option<R::Read> = None;
         let mut members: Members4 = Default::default();
         let mut unknown = Members::new();
         while let Some(name) = map.next_key_seed(NameSeed(&NAMES))? {
@@ -184,7 +231,7 @@ impl<'de> Visitor<'de> for EventVisitor {
                 Key::Type if event_type.is_some() => return Err(A::Error::duplicate_field("type")),
                 Key::Data if data.is_some() => return Err(A::Error::duplicate_field("data")),
                 Key::Type => event_type = Some(map.next_value()?),
-                Key::Data => data = Some(map.next_value()?),
+                Key::Data => data = Some(reader.read(&mut map)?),
                 Key::Member(i) if members[i].is_some() => {
                     return Err(A::Error::custom(format_args!(
                         "duplicate field `{}`",
@@ -212,7 +259,9 @@ impl<'de> Visitor<'de> for EventVisitor {
             None => return Err(A::Error::custom("no `type` member: not a Clerk event")),
         };
         let data = data.ok_or_else(|| A::Error::custom("no `data` member: not a Clerk event"))?;
-        envelope(event_type, &data, members, unknown).map_err(A::Error::custom)
+        let envelope = Envelope::of(members).map_err(A::Error::custom)?;
+        let data = reader.data(event_type, data).map_err(A::Error::custom)?;
+        Ok(envelope.with(data, unknown))
     }
 }
 
@@ -256,71 +305,72 @@ impl From<Name> for Key {
     }
 }
 
-/// The event from its parts: the envelope's members checked, `data`
-/// decoded as its type says (or kept as sent).
-fn envelope(
-    event_type: String,
-    data: &RawValue,
-    mut members: Members4,
-    unknown: Members,
-) -> Result<Event, String> {
-    // A `null` member is absent to the types, and written back as `null`.
-    let mut null_members = Vec::new();
-    for (at, value) in members.iter_mut().enumerate() {
-        if *value == Some(Value::Null) {
-            *value = None;
-            null_members.push(MEMBERS[at]);
+/// The envelope's own members ([`MEMBERS`]), checked.
+struct Envelope {
+    object: bool,
+    timestamp: Option<i64>,
+    instance_id: Option<String>,
+    event_attributes: Option<EventAttributes>,
+    null_members: Vec<&'static str>,
+}
+
+impl Envelope {
+    /// The members as they came, checked: what is not what Clerk sends
+    /// says so.
+    fn of(mut members: Members4) -> Result<Envelope, String> {
+        // A `null` member is absent to the types, and written back as `null`.
+        let mut null_members = Vec::new();
+        for (at, value) in members.iter_mut().enumerate() {
+            if *value == Some(Value::Null) {
+                *value = None;
+                null_members.push(MEMBERS[at]);
+            }
+        }
+        let [object, timestamp, instance_id, event_attributes] = members;
+        let object = match object {
+            None => false,
+            Some(Value::String(o)) if o == "event" => true,
+            Some(v) => return Err(format!("`object` is {v}, not \"event\": not a Clerk event")),
+        };
+        let timestamp =
+            match timestamp {
+                None => None,
+                Some(Value::Number(n)) => Some(n.as_i64().ok_or_else(|| {
+                    format!("`timestamp` is {n}, not a whole number in i64's range")
+                })?),
+                Some(v) => return Err(format!("`timestamp` is {}, not a number", kind(&v))),
+            };
+        let instance_id = match instance_id {
+            None => None,
+            Some(Value::String(s)) => Some(s),
+            Some(v) => return Err(format!("`instance_id` is {}, not a string", kind(&v))),
+        };
+        let event_attributes = match event_attributes {
+            None => None,
+            Some(Value::Object(map)) => Some(EventAttributes(map)),
+            Some(v) => return Err(format!("`event_attributes` is {}, not an object", kind(&v))),
+        };
+        Ok(Envelope {
+            object,
+            timestamp,
+            instance_id,
+            event_attributes,
+            null_members,
+        })
+    }
+
+    /// The event of this envelope, `data` and the unknown members.
+    fn with(self, data: EventData, unknown: Members) -> Event {
+        Event {
+            data,
+            timestamp: self.timestamp,
+            instance_id: self.instance_id,
+            event_attributes: self.event_attributes,
+            unknown,
+            object: self.object,
+            null_members: self.null_members,
         }
     }
-    let [object, timestamp, instance_id, event_attributes] = members;
-    let object = match object {
-        None => false,
-        Some(Value::String(o)) if o == "event" => true,
-        Some(v) => return Err(format!("`object` is {v}, not \"event\": not a Clerk event")),
-    };
-    let timestamp = match timestamp {
-        None => None,
-        Some(Value::Number(n)) => Some(
-            n.as_i64()
-                .ok_or_else(|| format!("`timestamp` is {n}, not a whole number in i64's range"))?,
-        ),
-        Some(v) => return Err(format!("`timestamp` is {}, not a number", kind(&v))),
-    };
-    let instance_id = match instance_id {
-        None => None,
-        Some(Value::String(s)) => Some(s),
-        Some(v) => return Err(format!("`instance_id` is {}, not a string", kind(&v))),
-    };
-    let event_attributes = match event_attributes {
-        None => None,
-        Some(Value::Object(map)) => Some(EventAttributes(map)),
-        Some(v) => return Err(format!("`event_attributes` is {}, not an object", kind(&v))),
-    };
-    // RawValue holds valid JSON, which a Value always takes.
-    let as_sent = || serde_json::from_str::<Value>(data.get()).map_err(|e| e.to_string());
-    let data = match EventData::decode_known(&event_type, data.get()) {
-        Some(Ok(data)) => data,
-        Some(Err(e)) => EventData::Undecoded(UndecodedEvent {
-            event_type,
-            data: as_sent()?,
-            // Where in `data` and what; never a position in its text,
-            // which depends on how the body was laid out.
-            error: format!("{}: {}", e.path(), e.message()),
-        }),
-        None => EventData::Unknown(UnknownEvent {
-            event_type,
-            data: as_sent()?,
-        }),
-    };
-    Ok(Event {
-        data,
-        timestamp,
-        instance_id,
-        event_attributes,
-        unknown,
-        object,
-        null_members,
-    })
 }
 
 fn kind(value: &Value) -> &'static str {

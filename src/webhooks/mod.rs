@@ -56,6 +56,7 @@
 //! hyper, reqwest) or anything that implements [`WebhookHeaders`] (a list
 //! of pairs, a map).
 
+mod body;
 mod event;
 mod headers;
 mod receive;

@@ -63,7 +63,7 @@ impl Webhook {
         now: SystemTime,
     ) -> Result<Delivery, WebhookError> {
         let (message_id, timestamp) = self.check_at(body, headers, now)?;
-        let event = crate::decode::from_slice(body).map_err(|e| WebhookError::InvalidEvent {
+        let event = Event::from_slice(body).map_err(|e| WebhookError::InvalidEvent {
             pointer: e.pointer().to_owned(),
             message: e.to_string(),
         })?;

@@ -93,6 +93,9 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
     let decode_arms = variants.iter().map(|(event, variant, ty, _)| {
         quote!(#event => crate::decode::from_str::<#ty>(data).map(Self::#variant),)
     });
+    let deserialize_arms = variants.iter().map(|(event, variant, ty, _)| {
+        quote!(#event => <#ty as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::#variant),)
+    });
     let encode_arms = variants
         .iter()
         .map(|(_, variant, ..)| quote!(Self::#variant(data) => ::serde::Serialize::serialize(data, serializer),));
@@ -154,6 +157,19 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
             ) -> ::core::option::Option<::core::result::Result<Self, crate::DecodeError>> {
                 Some(match event_type {
                     #(#decode_arms)*
+                    _ => return None,
+                })
+            }
+
+            /// Decodes `data` as event type `event_type` says, from the
+            /// deserializer it is read from (in the body's own pass); `None`
+            /// for a type this release does not know.
+            pub(crate) fn deserialize_known<'de, D: ::serde::Deserializer<'de>>(
+                event_type: &str,
+                deserializer: D,
+            ) -> ::core::option::Option<::core::result::Result<Self, D::Error>> {
+                Some(match event_type {
+                    #(#deserialize_arms)*
                     _ => return None,
                 })
             }
