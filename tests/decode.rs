@@ -101,6 +101,31 @@ fn the_shipped_sample_decodes() {
     );
 }
 
+/// Bytes decode as their text does (the same value, the same error at the
+/// same place), and bytes that are not UTF-8 are refused where they are.
+#[test]
+fn bytes_decode_as_their_text_does() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/client.json");
+    let text = std::fs::read_to_string(&path).expect("sample exists");
+    let from_bytes = clerk_types::from_slice::<Client>(text.as_bytes()).expect("decodes");
+    assert_eq!(from_bytes, decode(&path, &text));
+    let wrong = text.replacen("\"object\": \"client\"", "\"object\": 7", 1);
+    assert_ne!(wrong, text);
+    let (a, b) = (
+        clerk_types::from_slice::<Client>(wrong.as_bytes()).expect_err("refused"),
+        clerk_types::from_str::<Client>(&wrong).expect_err("refused"),
+    );
+    assert_eq!((a.to_string(), a.position()), (b.to_string(), b.position()));
+    // Not UTF-8 in a string on line 2: serde_json's own error, there.
+    let mut bytes = b"{\"id\": \"client_1\",\n\"object\": \"cl".to_vec();
+    bytes.extend_from_slice(b"\xff\xfeient\"}");
+    let err = clerk_types::from_slice::<Client>(&bytes).expect_err("refused");
+    let plain = serde_json::from_slice::<Client>(&bytes).expect_err("refused");
+    assert_eq!(err.position(), Some((plain.line(), plain.column())));
+    assert_eq!(err.position().map(|(line, _)| line), Some(2));
+    assert!(err.message().contains("unicode"), "{err}");
+}
+
 #[test]
 fn all_eight_statuses_are_known() {
     let (path, text) = corpus("valid")
