@@ -136,26 +136,28 @@ mod tests {
 
     #[test]
     fn the_type_is_read_from_the_end_only_where_it_is_plainly_last() {
-        let at_end = type_at_end;
         assert_eq!(
-            at_end(r#"{"data":{},"type":"user.created"}"#),
+            type_at_end(r#"{"data":{},"type":"user.created"}"#),
             Some("user.created")
         );
         assert_eq!(
-            at_end("{\"data\": {},\n  \"type\" :\t\"session.ended\" }\n"),
+            type_at_end("{\"data\": {},\n  \"type\" :\t\"session.ended\" }\n"),
             Some("session.ended")
         );
-        assert_eq!(at_end(r#"{"type":"x"}"#), Some("x"));
+        assert_eq!(type_at_end(r#"{"type":"x"}"#), Some("x"));
         // Not last, not a string, escaped, not `type`, not an object.
-        assert_eq!(at_end(r#"{"type":"user.created","data":{}}"#), None);
-        assert_eq!(at_end(r#"{"data":{},"type":1}"#), None);
-        assert_eq!(at_end(r#"{"data":{},"type":"user\u002ecreated"}"#), None);
-        assert_eq!(at_end(r#"{"data":{},"kind":"user.created"}"#), None);
-        assert_eq!(at_end(r#"{"data":{},"xtype":"user.created"}"#), None);
-        assert_eq!(at_end(r#"["type":"user.created"]"#), None);
-        assert_eq!(at_end(r#""user.created"}"#), None);
-        assert_eq!(at_end(""), None);
-        assert_eq!(at_end("}"), None);
-        assert_eq!(at_end(r#""}"#), None);
+        assert_eq!(type_at_end(r#"{"type":"user.created","data":{}}"#), None);
+        assert_eq!(type_at_end(r#"{"data":{},"type":1}"#), None);
+        assert_eq!(
+            type_at_end(r#"{"data":{},"type":"user\u002ecreated"}"#),
+            None
+        );
+        assert_eq!(type_at_end(r#"{"data":{},"kind":"user.created"}"#), None);
+        assert_eq!(type_at_end(r#"{"data":{},"xtype":"user.created"}"#), None);
+        assert_eq!(type_at_end(r#"["type":"user.created"]"#), None);
+        assert_eq!(type_at_end(r#""user.created"}"#), None);
+        assert_eq!(type_at_end(""), None);
+        assert_eq!(type_at_end("}"), None);
+        assert_eq!(type_at_end(r#""}"#), None);
     }
 }
