@@ -6,7 +6,9 @@
 //! nothing on success: a document is decoded once at full speed, and only a
 //! failure is decoded again, with serde_path_to_error tracking the path.
 
-use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeOwned, DeserializeSeed};
 use serde_json::Value;
 
 /// A document that did not decode, with where and why.
@@ -180,13 +182,22 @@ pub(crate) fn encode<T: serde::Serialize>(value: &T) -> Result<Value, DecodeErro
 
 /// Decodes `T` (e.g. [`crate::Client`]) from JSON text.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    seed_from_str(text, PhantomData::<T>)
+}
+
+/// Decodes what `seed` decodes from JSON text (as `serde_json::from_str`
+/// does for a type), with the path of a failure.
+pub(crate) fn seed_from_str<'de, S>(text: &'de str, seed: S) -> Result<S::Value, DecodeError>
+where
+    S: DeserializeSeed<'de> + Copy,
+{
     // Text is known to be UTF-8, which serde_json's str reader exploits.
-    serde_json::from_str(text).map_err(|e| {
-        located(
-            e,
-            with_path::<_, T>(serde_json::Deserializer::from_str(text)),
-        )
-    })
+    let mut de = serde_json::Deserializer::from_str(text);
+    let plain = seed.deserialize(&mut de).and_then(|value| {
+        de.end()?;
+        Ok(value)
+    });
+    plain.map_err(|e| located(e, with_path(serde_json::Deserializer::from_str(text), seed)))
 }
 
 /// Decodes `T` from JSON bytes.
@@ -206,7 +217,10 @@ fn from_bytes<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
     serde_json::from_slice(bytes).map_err(|e| {
         located(
             e,
-            with_path::<_, T>(serde_json::Deserializer::from_slice(bytes)),
+            with_path(
+                serde_json::Deserializer::from_slice(bytes),
+                PhantomData::<T>,
+            ),
         )
     })
 }
@@ -225,14 +239,19 @@ fn located<T>(plain: serde_json::Error, tracked: Result<T, DecodeError>) -> Deco
 
 /// The slow path, taken only after a failure: decode again, tracking the
 /// path.
-fn with_path<'de, R, T>(mut de: serde_json::Deserializer<R>) -> Result<T, DecodeError>
+fn with_path<'de, R, S>(
+    mut de: serde_json::Deserializer<R>,
+    seed: S,
+) -> Result<S::Value, DecodeError>
 where
     R: serde_json::de::Read<'de>,
-    T: DeserializeOwned,
+    S: DeserializeSeed<'de>,
 {
     let mut track = serde_path_to_error::Track::new();
     let tracked = serde_path_to_error::Deserializer::new(&mut de, &mut track);
-    let value = T::deserialize(tracked).map_err(|e| DecodeError::at(&track.path(), e))?;
+    let value = seed
+        .deserialize(tracked)
+        .map_err(|e| DecodeError::at(&track.path(), e))?;
     // Like serde_json::from_str, refuse trailing characters.
     let root = serde_path_to_error::Track::new().path();
     de.end().map_err(|e| DecodeError::at(&root, e))?;

@@ -13,10 +13,10 @@
 //! `Deserialize for Event` does, which gives the same event, or the same
 //! error, as if the guess had not been made.
 
-use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess};
+use serde::de::{Deserializer, MapAccess};
 
-use super::event::{EventVisitor, ReadData};
-use super::{Event, EventData, EVENT_TYPES};
+use super::event::{knows, EventVisitor, Known, ReadData};
+use super::{Event, EventData};
 use crate::DecodeError;
 
 impl Event {
@@ -47,7 +47,7 @@ impl Event {
             return crate::from_slice(body);
         };
         type_at_end(text)
-            .filter(|guess| EVENT_TYPES.iter().any(|t| t.event_type == *guess))
+            .filter(|guess| knows(guess))
             .and_then(|guess| in_one_pass(text, guess))
             .map_or_else(|| crate::from_str(text), Ok)
     }
@@ -99,18 +99,6 @@ impl<'de> ReadData<'de> for AsGuessed<'_> {
             // Not seen by users: the two-pass decode takes over.
             Err(format!("`type` is {event_type}, not {}", self.0))
         }
-    }
-}
-
-/// `data` as event type `.0` says.
-struct Known<'g>(&'g str);
-
-impl<'de> DeserializeSeed<'de> for Known<'_> {
-    type Value = EventData;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EventData, D::Error> {
-        EventData::deserialize_known(self.0, deserializer)
-            .unwrap_or_else(|| Err(D::Error::custom("an event type this release does not know")))
     }
 }
 

@@ -9,13 +9,13 @@
 //! kept, so that decoding then encoding gives back every member; a member
 //! given twice is refused, as by every generated struct.
 
-use serde::de::{Error as _, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::EventData;
+use super::{EventData, EVENT_TYPES};
 use crate::member_name::{Name, NameSeed};
 use crate::Members;
 
@@ -193,20 +193,42 @@ impl<'de> ReadData<'de> for AsText {
     fn data(self, event_type: String, data: Box<RawValue>) -> Result<EventData, String> {
         // RawValue holds valid JSON, which a Value always takes.
         let as_sent = || serde_json::from_str::<Value>(data.get()).map_err(|e| e.to_string());
-        Ok(match EventData::decode_known(&event_type, data.get()) {
-            Some(Ok(data)) => data,
-            Some(Err(e)) => EventData::Undecoded(UndecodedEvent {
+        if !knows(&event_type) {
+            return Ok(EventData::Unknown(UnknownEvent {
                 event_type,
                 data: as_sent()?,
-                // Where in `data` and what; never a position in its text,
-                // which depends on how the body was laid out.
-                error: format!("{}: {}", e.path(), e.message()),
-            }),
-            None => EventData::Unknown(UnknownEvent {
-                event_type,
-                data: as_sent()?,
-            }),
-        })
+            }));
+        }
+        Ok(
+            match crate::decode::seed_from_str(data.get(), Known(&event_type)) {
+                Ok(data) => data,
+                Err(e) => EventData::Undecoded(UndecodedEvent {
+                    event_type,
+                    data: as_sent()?,
+                    // Where in `data` and what; never a position in its
+                    // text, which depends on how the body was laid out.
+                    error: format!("{}: {}", e.path(), e.message()),
+                }),
+            },
+        )
+    }
+}
+
+/// Whether this release knows event type `event_type` ([`EVENT_TYPES`]).
+pub(super) fn knows(event_type: &str) -> bool {
+    EVENT_TYPES.iter().any(|t| t.event_type == event_type)
+}
+
+/// `data` as known event type `.0` says.
+#[derive(Clone, Copy)]
+pub(super) struct Known<'t>(pub(super) &'t str);
+
+impl<'de> DeserializeSeed<'de> for Known<'_> {
+    type Value = EventData;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EventData, D::Error> {
+        EventData::deserialize_known(self.0, deserializer)
+            .unwrap_or_else(|| Err(D::Error::custom("an event type this release does not know")))
     }
 }
 

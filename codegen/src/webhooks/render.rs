@@ -90,9 +90,6 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
     let type_arms = variants
         .iter()
         .map(|(event, variant, ..)| quote!(Self::#variant(_) => #event,));
-    let decode_arms = variants.iter().map(|(event, variant, ty, _)| {
-        quote!(#event => crate::decode::from_str::<#ty>(data).map(Self::#variant),)
-    });
     let deserialize_arms = variants.iter().map(|(event, variant, ty, _)| {
         quote!(#event => <#ty as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::#variant),)
     });
@@ -147,23 +144,9 @@ pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<St
                 }
             }
 
-            /// Decodes `data` (its JSON text) as event type `event_type`
-            /// says (a failure names the member's path in `data`, not a
-            /// position in its text); `None` for a type this release does
-            /// not know.
-            pub(crate) fn decode_known(
-                event_type: &str,
-                data: &str,
-            ) -> ::core::option::Option<::core::result::Result<Self, crate::DecodeError>> {
-                Some(match event_type {
-                    #(#decode_arms)*
-                    _ => return None,
-                })
-            }
-
-            /// Decodes `data` as event type `event_type` says, from the
-            /// deserializer it is read from (in the body's own pass); `None`
-            /// for a type this release does not know.
+            /// Decodes `data` as event type `event_type` says (from its
+            /// own text, or as it is read from the body); `None` for a type
+            /// this release does not know.
             pub(crate) fn deserialize_known<'de, D: ::serde::Deserializer<'de>>(
                 event_type: &str,
                 deserializer: D,
