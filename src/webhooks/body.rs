@@ -72,13 +72,15 @@ fn type_at_end(body: &str) -> Option<&str> {
     let rest = body.as_bytes().trim_ascii_end().strip_suffix(b"}")?;
     let rest = rest.trim_ascii_end().strip_suffix(b"\"")?;
     let open = rest.iter().rposition(|&b| b == b'"')?;
-    let (rest, name) = (&rest[..open], &rest[open + 1..]);
-    if name.contains(&b'\\') {
+    // `rest` is a prefix of the body, so its indices are the body's: the
+    // name lies between two quotes, on character boundaries, already UTF-8.
+    let name = body.get(open + 1..rest.len())?;
+    if name.contains('\\') {
         return None;
     }
-    let rest = rest.trim_ascii_end().strip_suffix(b":")?;
+    let rest = rest[..open].trim_ascii_end().strip_suffix(b":")?;
     rest.trim_ascii_end().strip_suffix(b"\"type\"")?;
-    std::str::from_utf8(name).ok()
+    Some(name)
 }
 
 /// `data` decoded as the type the guess names, as it is read; the event's
