@@ -480,8 +480,9 @@ mod handwritten_user;
 
 /// Decoding a User, complete, with absent members, with ten email
 /// addresses and accounts, and without its verifications' tags, against a
-/// hand-written serde model (which cannot decode the last), `Value` and
-/// `IgnoredAny` (the parse-only floor).
+/// hand-written serde model (which cannot decode the last), owning its
+/// strings and borrowing them, `Value` and `IgnoredAny` (the parse-only
+/// floor).
 #[cfg(feature = "user")]
 mod decode_user {
     use super::*;
@@ -490,13 +491,17 @@ mod decode_user {
     /// What the hand-written model decodes (serde's `tag` needs the tag).
     const TAGGED: &[&str] = &["complete", "absent", "many"];
 
-    fn run<T>(bencher: Bencher, payload: &str, decode: impl Fn(&str) -> T + Sync) {
-        let text = match payload {
+    fn text(payload: &str) -> String {
+        match payload {
             "absent" => user_payload(true),
             "many" => user_with_many(10),
             "tagless" => user_without_tags(),
             _ => user_payload(false),
-        };
+        }
+    }
+
+    fn run<T>(bencher: Bencher, payload: &str, decode: impl Fn(&str) -> T + Sync) {
+        let text = text(payload);
         bencher
             .counter(BytesCount::of_str(&text))
             .bench(|| black_box(decode(black_box(&text))));
@@ -513,6 +518,21 @@ mod decode_user {
     fn handwritten(bencher: Bencher, payload: &str) {
         run(bencher, payload, |t| {
             serde_json::from_str::<super::handwritten_user::User>(t).expect("decodes")
+        });
+    }
+
+    /// The same model with its strings borrowed from the payload: what a
+    /// model that allocates no strings would gain (ARCHITECTURE.md, "The
+    /// types own their strings").
+    #[divan::bench(args = TAGGED)]
+    fn handwritten_borrowed(bencher: Bencher, payload: &str) {
+        // Not through `run`: what it decodes borrows from the text.
+        let text = text(payload);
+        bencher.counter(BytesCount::of_str(&text)).bench(|| {
+            black_box(
+                serde_json::from_str::<super::handwritten_user::User<&str>>(black_box(&text))
+                    .expect("decodes"),
+            )
         });
     }
 

@@ -3,6 +3,11 @@
 //! what may be `null` or absent, `#[serde(tag = "object")]` for the
 //! verification union, enums with `#[serde(other)]`, unknown members
 //! ignored. The speed anchor for decoding a User (issue 25).
+//!
+//! Generic over the string type: `User` owns its strings (`String`), as
+//! this crate's types do; `User<&str>` borrows them from the payload (it
+//! cannot decode a string with an escape), the floor for a model that
+//! does not allocate its strings.
 
 #![allow(dead_code)]
 
@@ -10,17 +15,17 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 #[derive(Deserialize)]
-pub struct User {
+pub struct User<S = String> {
     pub object: UserObject,
-    pub id: String,
-    pub external_id: Option<String>,
-    pub primary_email_address_id: Option<String>,
-    pub primary_phone_number_id: Option<String>,
-    pub primary_web3_wallet_id: Option<String>,
-    pub username: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub image_url: Option<String>,
+    pub id: S,
+    pub external_id: Option<S>,
+    pub primary_email_address_id: Option<S>,
+    pub primary_phone_number_id: Option<S>,
+    pub primary_web3_wallet_id: Option<S>,
+    pub username: Option<S>,
+    pub first_name: Option<S>,
+    pub last_name: Option<S>,
+    pub image_url: Option<S>,
     #[serde(default)]
     pub has_image: bool,
     #[serde(default)]
@@ -58,9 +63,9 @@ pub struct User {
     #[serde(default)]
     pub updated_at: i64,
     #[serde(default)]
-    pub email_addresses: Vec<EmailAddress>,
+    pub email_addresses: Vec<EmailAddress<S>>,
     #[serde(default)]
-    pub phone_numbers: Vec<PhoneNumber>,
+    pub phone_numbers: Vec<PhoneNumber<S>>,
     #[serde(default)]
     pub web3_wallets: Vec<Map<String, Value>>,
     #[serde(default)]
@@ -70,7 +75,7 @@ pub struct User {
     #[serde(default)]
     pub enterprise_accounts: Vec<Map<String, Value>>,
     #[serde(default)]
-    pub external_accounts: Vec<ExternalAccount>,
+    pub external_accounts: Vec<ExternalAccount<S>>,
 }
 
 #[derive(Deserialize)]
@@ -80,15 +85,15 @@ pub enum UserObject {
 }
 
 #[derive(Deserialize)]
-pub struct EmailAddress {
-    pub object: String,
-    pub id: Option<String>,
-    pub email_address: String,
+pub struct EmailAddress<S = String> {
+    pub object: S,
+    pub id: Option<S>,
+    pub email_address: S,
     #[serde(default)]
     pub reserved: bool,
-    pub verification: Option<Verification>,
+    pub verification: Option<Verification<S>>,
     #[serde(default)]
-    pub linked_to: Vec<Link>,
+    pub linked_to: Vec<Link<S>>,
     #[serde(default)]
     pub matches_sso_connection: bool,
     #[serde(default)]
@@ -98,20 +103,20 @@ pub struct EmailAddress {
 }
 
 #[derive(Deserialize)]
-pub struct PhoneNumber {
-    pub object: String,
-    pub id: Option<String>,
-    pub phone_number: String,
+pub struct PhoneNumber<S = String> {
+    pub object: S,
+    pub id: Option<S>,
+    pub phone_number: S,
     #[serde(default)]
     pub reserved_for_second_factor: bool,
     #[serde(default)]
     pub default_second_factor: bool,
     #[serde(default)]
     pub reserved: bool,
-    pub verification: Option<Verification>,
+    pub verification: Option<Verification<S>>,
     #[serde(default)]
-    pub linked_to: Vec<Link>,
-    pub backup_codes: Option<Vec<String>>,
+    pub linked_to: Vec<Link<S>>,
+    pub backup_codes: Option<Vec<S>>,
     #[serde(default)]
     pub created_at: i64,
     #[serde(default)]
@@ -119,37 +124,37 @@ pub struct PhoneNumber {
 }
 
 #[derive(Deserialize)]
-pub struct Link {
+pub struct Link<S = String> {
     #[serde(rename = "type")]
-    pub kind: String,
-    pub id: String,
+    pub kind: S,
+    pub id: S,
 }
 
 #[derive(Deserialize)]
 #[serde(tag = "object")]
-pub enum Verification {
+pub enum Verification<S = String> {
     #[serde(rename = "verification_otp")]
-    Otp(Otp),
+    Otp(Otp<S>),
     #[serde(rename = "verification_from_oauth")]
-    FromOauth(FromOauth),
+    FromOauth(FromOauth<S>),
     #[serde(rename = "verification_oauth")]
-    Oauth(FromOauth),
+    Oauth(FromOauth<S>),
     #[serde(other)]
     Other,
 }
 
 #[derive(Deserialize)]
-pub struct Otp {
+pub struct Otp<S = String> {
     pub status: Status,
-    pub strategy: String,
+    pub strategy: S,
     pub attempts: Option<i64>,
     pub expire_at: Option<i64>,
 }
 
 #[derive(Deserialize)]
-pub struct FromOauth {
+pub struct FromOauth<S = String> {
     pub status: Status,
-    pub strategy: String,
+    pub strategy: S,
     pub attempts: Option<i64>,
     pub expire_at: Option<i64>,
     pub error: Option<Map<String, Value>>,
@@ -168,26 +173,26 @@ pub enum Status {
 }
 
 #[derive(Deserialize)]
-pub struct ExternalAccount {
-    pub object: String,
-    pub id: String,
-    pub provider: String,
-    pub identification_id: String,
-    pub provider_user_id: String,
-    pub approved_scopes: String,
-    pub email_address: String,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub avatar_url: Option<String>,
-    pub image_url: Option<String>,
-    pub username: Option<String>,
-    pub phone_number: Option<String>,
+pub struct ExternalAccount<S = String> {
+    pub object: S,
+    pub id: S,
+    pub provider: S,
+    pub identification_id: S,
+    pub provider_user_id: S,
+    pub approved_scopes: S,
+    pub email_address: S,
+    pub first_name: Option<S>,
+    pub last_name: Option<S>,
+    pub avatar_url: Option<S>,
+    pub image_url: Option<S>,
+    pub username: Option<S>,
+    pub phone_number: Option<S>,
     #[serde(default)]
     pub public_metadata: Map<String, Value>,
-    pub label: Option<String>,
+    pub label: Option<S>,
     #[serde(default)]
     pub created_at: i64,
     #[serde(default)]
     pub updated_at: i64,
-    pub verification: Option<Verification>,
+    pub verification: Option<Verification<S>>,
 }
