@@ -1,7 +1,8 @@
 //! String enums, from the model: open enums are written whole; a
 //! single-value tag keeps typify's enum and gains its only value as default.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
 use syn::{parse_quote, Attribute, Ident, Item};
 
 use crate::model::Enum;
@@ -22,7 +23,12 @@ pub fn open(name: &str, e: &Enum, docs: Vec<Attribute>) -> Vec<Item> {
     let idents: Vec<Ident> = e.values.iter().map(|v| ident(&v.ident)).collect();
     let strs: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs: Vec<String> = strs.iter().map(|v| format!(" `{v}`")).collect();
-    let expecting = format!("a string (a {name} value)");
+    let serde = as_json_string(
+        name,
+        &format!("a string (a {name} value)"),
+        quote! { Ok(#name::from(value)) },
+        true,
+    );
     let open_doc = format!(
         " Open: a value the schema does not list decodes as [`{name}::{unknown}`] and encodes back unchanged. Values compare, hash and order by their JSON text, so `{unknown}` never differs from a listed value with the same text."
     );
@@ -98,6 +104,30 @@ pub fn open(name: &str, e: &Enum, docs: Vec<Attribute>) -> Vec<Item> {
                 Ok(Self::from(value))
             }
         }
+        #serde
+    };
+    file.items
+}
+
+/// `Serialize` and `Deserialize` for an enum of strings: written as
+/// `as_str()`, read from a JSON string by `visit` (the body of the
+/// visitor's string methods, `value` in scope). The open enum also takes an
+/// owned string whole (`take_owned`), so that an unknown value read from a
+/// `String` is not copied again.
+fn as_json_string(
+    name: &Ident,
+    expecting: &str,
+    visit: TokenStream,
+    take_owned: bool,
+) -> TokenStream {
+    let visit_string = take_owned.then(|| {
+        quote! {
+            fn visit_string<E: ::serde::de::Error>(self, value: ::std::string::String) -> ::std::result::Result<#name, E> {
+                Ok(#name::from(value))
+            }
+        }
+    });
+    quote! {
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
@@ -112,17 +142,14 @@ pub fn open(name: &str, e: &Enum, docs: Vec<Attribute>) -> Vec<Item> {
                         f.write_str(#expecting)
                     }
                     fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
-                        Ok(#name::from(value))
+                        #visit
                     }
-                    fn visit_string<E: ::serde::de::Error>(self, value: ::std::string::String) -> ::std::result::Result<#name, E> {
-                        Ok(#name::from(value))
-                    }
+                    #visit_string
                 }
                 deserializer.deserialize_str(Visitor)
             }
         }
-    };
-    file.items
+    }
 }
 
 /// A single-value tag has one possible value, so it is its default.
@@ -165,6 +192,17 @@ pub fn tag_with_aliases(name: &str, e: &Enum, docs: Vec<Attribute>) -> Vec<Item>
             .map(|s| format!("`{s}`"))
             .collect::<Vec<_>>()
             .join(", ")
+    );
+    let serde = as_json_string(
+        name,
+        &expecting,
+        quote! {
+            match value {
+                #( #strs => Ok(#name::#idents), )*
+                other => Err(E::unknown_variant(other, &[#( #strs ),*])),
+            }
+        },
+        false,
     );
     let file: syn::File = parse_quote! {
         #(#docs)*
@@ -211,29 +249,7 @@ pub fn tag_with_aliases(name: &str, e: &Enum, docs: Vec<Attribute>) -> Vec<Item>
                 value.parse()
             }
         }
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct Visitor;
-                impl ::serde::de::Visitor<'_> for Visitor {
-                    type Value = #name;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<#name, E> {
-                        match value {
-                            #( #strs => Ok(#name::#idents), )*
-                            other => Err(E::unknown_variant(other, &[#( #strs ),*])),
-                        }
-                    }
-                }
-                deserializer.deserialize_str(Visitor)
-            }
-        }
+        #serde
     };
     file.items
 }
