@@ -124,7 +124,7 @@
 //!   `chrono` or `time` feature a value of that crate.
 //! - A `oneOf` with a `discriminator` is an enum keyed on its tag, with a
 //!   catch-all for tags this version does not know (none in the Client
-//!   schema today; see the README for the whole dialect).
+//!   schema today; ARCHITECTURE.md describes the whole dialect).
 //!
 //! # Schemas and features
 //!
@@ -132,18 +132,23 @@
 //! `client` (the default), `actortoken`, `emailaddress`, `invitation`,
 //! `jwttemplate`, `oauthapplication`, `organization`,
 //! `organizationinvitation`, `organizationmembership`, `phonenumber`,
-//! `samlconnection`, `session`, `signintoken`, `user`, and the ten objects
+//! `samlconnection`, `session`, `signintoken`, `user`, the ten objects
 //! only webhooks carry (`role`, `permission`, `organizationdomain`,
 //! `deletedobject`, `emaileventpayload`, `smseventpayload`, `waitlistentry`,
 //! `paymentattempteventpayload`, `subscriptioneventpayload`,
-//! `billingsubscriptionitemeventpayload`); `full` enables them all. Only
-//! enabled schemas are generated, so a consumer compiles what it uses: a
-//! type whose feature is off is not there (`cannot find type User`: enable
-//! `user`; docs.rs marks every item with the features that bring it). The
-//! other features: `webhooks` ([`webhooks`]: verification and typed events,
-//! with the schemas an event's data is), `validate` (strict validation),
-//! `schemars` (`JsonSchema` for every type), `jiff`, `chrono`, `time`
-//! (timestamps as those crates' types). A subschema identical to one generated already is one shared type
+//! `billingsubscriptionitemeventpayload`) and the claims of a session token
+//! (`sessionclaims`); `full` enables them all. Only enabled schemas are
+//! generated, so a consumer compiles what it uses: a type whose feature is
+//! off is not there, and the compiler says which feature brings it (`no
+//! `User` in the root ... the item is gated behind the `user` feature`).
+//! The other features: `webhooks` ([`webhooks`]: verification and typed
+//! events, with the schemas an event's data is), `session-token`
+//! (`session_token`: verifying session tokens networkless, their typed
+//! claims), `validate` (strict validation), `schemars` (`JsonSchema` for
+//! every type), `jiff`, `chrono`, `time` (timestamps as those crates'
+//! types). Built with `--cfg docsrs` (`cargo doc --all-features`), every
+//! item is marked with the features that bring it. A subschema identical
+//! to one generated already is one shared type
 //! (a User's `email_addresses` are [`EmailAddress`]es, a Client's sessions
 //! are the Session schema's `Session`): it exists, under the same name, in
 //! every module that uses it, whichever of them are enabled, and every
@@ -207,7 +212,8 @@
     doctest,
     feature = "client",
     feature = "webhooks",
-    feature = "session-token"
+    feature = "session-token",
+    feature = "validate"
 ))]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
@@ -245,6 +251,12 @@ pub mod validate;
 #[cfg(feature = "webhooks")]
 #[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
 pub mod webhooks;
+
+/// The `http` crate (version 1) whose `HeaderMap` the webhook verifier
+/// reads: re-exported so that a handler needs no dependency of its own.
+#[cfg(feature = "webhooks")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
+pub use http;
 
 pub use builder::BuildError;
 pub use decode::{from_slice, from_str, from_value, Category, DecodeError};

@@ -82,8 +82,16 @@ pub fn schema_text(name: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-fn validator(name: &str) -> Option<&'static jsonschema::Validator> {
-    static VALIDATORS: OnceLock<Vec<(&'static str, jsonschema::Validator)>> = OnceLock::new();
+/// A schema compiled for validation, beside the document it was compiled
+/// from (where a failing union's variants are named).
+struct Compiled {
+    name: &'static str,
+    validator: jsonschema::Validator,
+    schema: Value,
+}
+
+fn validator(name: &str) -> Option<&'static Compiled> {
+    static VALIDATORS: OnceLock<Vec<Compiled>> = OnceLock::new();
     let all = VALIDATORS.get_or_init(|| {
         crate::NORMALIZED
             .iter()
@@ -96,11 +104,15 @@ fn validator(name: &str) -> Option<&'static jsonschema::Validator> {
                     .should_validate_formats(true)
                     .build(&schema)
                     .expect("embedded schema compiles (checked by the tests)");
-                (*name, validator)
+                Compiled {
+                    name,
+                    validator,
+                    schema,
+                }
             })
             .collect()
     });
-    all.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    all.iter().find(|c| c.name == name)
 }
 
 /// Every violation of the Client schema in `document`, in document order;
@@ -114,15 +126,14 @@ pub fn client(document: &Value) -> Vec<Violation> {
 /// in `document`, in document order; `None` when no enabled schema has
 /// that name (see [`crate::SCHEMAS`]).
 pub fn schema(name: &str, document: &Value) -> Option<Vec<Violation>> {
-    let mut violations: Vec<Violation> = validator(name)?
+    let compiled = validator(name)?;
+    let mut violations: Vec<Violation> = compiled
+        .validator
         .iter_errors(document)
         .map(|e| Violation {
             pointer: e.instance_path().to_string(),
             schema_pointer: e.schema_path().to_string(),
-            // The offending value only as an excerpt: a megabyte `status`
-            // must not make a megabyte log line (nor carry a user's data
-            // in full).
-            message: e.masked_with(excerpt(e.instance())).to_string(),
+            message: message(&e, &compiled.schema),
         })
         .collect();
     violations.sort_by(|a, b| a.pointer.cmp(&b.pointer).then(a.message.cmp(&b.message)));
@@ -130,8 +141,103 @@ pub fn schema(name: &str, document: &Value) -> Option<Vec<Violation>> {
     Some(violations)
 }
 
+/// What is wrong, the offending value only as an excerpt: a megabyte
+/// `status` must not make a megabyte log line (nor carry a user's data in
+/// full). A value that fits no variant of a union also gets the variant it
+/// comes closest to and that variant's first violation, which is what to
+/// fix.
+fn message(error: &jsonschema::ValidationError<'_>, schema: &Value) -> String {
+    let own = error.masked_with(excerpt(error.instance())).to_string();
+    let Some(fit) = closest(error, schema) else {
+        return own;
+    };
+    let at = fit.violation.instance_path().to_string();
+    let at = if at.is_empty() { "/" } else { at.as_str() };
+    let more = match fit.violations {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    format!(
+        "{own}; closest is variant {}, which fails at {at}: {}{more}",
+        fit.variant,
+        fit.violation.masked_with(excerpt(fit.violation.instance()))
+    )
+}
+
+/// The variant of a union a value comes closest to.
+struct Fit<'e> {
+    /// Its index and name (`1 (`object: "verification_otp"`)`).
+    variant: String,
+    /// Its first violation.
+    violation: &'e jsonschema::ValidationError<'static>,
+    /// How many it has.
+    violations: usize,
+}
+
+/// The closest variant of the union `error` is about, if it is one: the
+/// fewest violations, the first of equals (as the decoder's best fit), a
+/// variant of another JSON type last; through a union nested in the
+/// chosen variant (a nullable union is `null` or the union) to the
+/// innermost.
+fn closest<'e>(error: &'e jsonschema::ValidationError<'_>, schema: &Value) -> Option<Fit<'e>> {
+    use jsonschema::error::ValidationErrorKind;
+    let variants = match error.kind() {
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            context
+        }
+        _ => return None,
+    };
+    let at = error.instance_path();
+    let other_type = |errors: &[jsonschema::ValidationError<'static>]| {
+        errors.iter().all(|e| {
+            matches!(e.kind(), ValidationErrorKind::Type { .. }) && e.instance_path() == at
+        })
+    };
+    let (index, errors) = variants
+        .iter()
+        .enumerate()
+        .filter(|(_, errors)| !errors.is_empty())
+        .min_by_key(|(_, errors)| (other_type(errors), errors.len()))?;
+    if let [only] = errors.as_slice() {
+        if only.instance_path() == at {
+            if let Some(inner) = closest(only, schema) {
+                return Some(inner);
+            }
+        }
+    }
+    let name = schema
+        .pointer(&format!("{}/{index}", error.schema_path()))
+        .and_then(variant_name)
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    Some(Fit {
+        variant: format!("{index}{name}"),
+        violation: &errors[0],
+        violations: errors.len(),
+    })
+}
+
+/// How a union's variant names itself: its Speakeasy name, its title, or
+/// the value of its `object` tag.
+fn variant_name(variant: &Value) -> Option<String> {
+    let named = ["x-speakeasy-name-override", "title"]
+        .iter()
+        .find_map(|key| variant.get(*key)?.as_str());
+    if let Some(name) = named {
+        return Some(format!(
+            "`{}`",
+            excerpt(&Value::from(name)).trim_matches('"')
+        ));
+    }
+    let tag = variant.pointer("/properties/object")?;
+    let value = tag
+        .get("const")
+        .or_else(|| tag.get("enum")?.as_array()?.first())?;
+    Some(format!("`object: {}`", excerpt(value)))
+}
+
 /// Whether `document` conforms to the Client schema.
 #[cfg(feature = "client")]
 pub fn is_valid_client(document: &Value) -> bool {
-    validator("client").is_some_and(|v| v.is_valid(document))
+    validator("client").is_some_and(|c| c.validator.is_valid(document))
 }

@@ -1,35 +1,13 @@
-//! The `check` example as a user runs it: output lines and exit codes.
+//! The `clerk-check` binary as a user runs it: output lines and exit codes.
 
 #![cfg(feature = "validate")]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
-/// Builds the example once, in the target directory every scratch build of
-/// the tests shares (the outer `cargo test` holds the main one).
+/// The binary cargo built for this test run, with the test's features.
 fn check_binary() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target");
-        let status = Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "check",
-                "--features",
-                "validate,full",
-            ])
-            .arg("--manifest-path")
-            .arg(root.join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", &target)
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "building the check example failed");
-        target.join("debug/examples/check")
-    })
+    Path::new(env!("CARGO_BIN_EXE_clerk-check"))
 }
 
 fn run(args: &[&str], dir: &Path) -> (String, String, i32) {
@@ -146,7 +124,7 @@ fn usage_and_io_errors_exit_2() {
     let dir = scratch("check-usage", &[("ok.json", SAMPLE)]);
     let (_, err, code) = run(&[], &dir);
     assert_eq!(code, 2);
-    assert!(err.contains("usage: check"), "{err}");
+    assert!(err.contains("usage: clerk-check"), "{err}");
     let (_, err, code) = run(&["--bogus", "ok.json"], &dir);
     assert_eq!(code, 2);
     assert!(err.contains("unknown option --bogus"), "{err}");
@@ -168,7 +146,7 @@ fn usage_and_io_errors_exit_2() {
     for help in ["--help", "-h"] {
         let (out, err, code) = run(&[help], &dir);
         assert_eq!((err.as_str(), code), ("", 0), "{help}");
-        assert!(out.starts_with("usage: check"), "{out}");
+        assert!(out.starts_with("usage: clerk-check"), "{out}");
     }
     let (out, err, code) = run(&["ok.json", "missing.json"], &dir);
     assert_eq!(code, 2);

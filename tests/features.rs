@@ -58,7 +58,7 @@ fn passes_alone(label: &str, args: &[&str]) {
 }
 
 fn passes_alone_with(label: &str, tests: &[&str], args: &[&str]) {
-    let dir = scratch::scratch_crate("features");
+    let dir = scratch::scratch_crate_with_tests("features", &["proptest"]);
     let mut all = vec!["test"];
     for test in tests {
         all.extend(["--test", test]);
@@ -99,4 +99,51 @@ fn every_feature_alone_the_default_and_full() {
         &["schemas", "webhook_events", "webhooks"],
         &["--no-default-features", "--features", "webhooks,validate"],
     );
+}
+
+/// The README lists every feature once, in its Features table, and no
+/// feature that Cargo.toml does not have.
+#[test]
+fn the_readme_lists_every_feature_once() {
+    let root = scratch::repo_root();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let features: std::collections::BTreeSet<String> = manifest
+        .split("\n[features]\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .expect("a [features] table")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+        .filter(|k| k != "default")
+        .collect();
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let table = readme
+        .split("\n## Features\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("README: a Features section");
+    let mut listed: Vec<String> = Vec::new();
+    for row in table.lines().filter(|l| l.starts_with("| `")) {
+        let first = row.split('|').nth(1).unwrap_or_default();
+        listed.extend(first.split('`').skip(1).step_by(2).map(str::to_owned));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let twice: Vec<&String> = listed
+        .iter()
+        .filter(|f| !seen.insert((*f).clone()))
+        .collect();
+    assert!(twice.is_empty(), "listed twice in the README: {twice:?}");
+    let missing: Vec<&String> = features.difference(&seen).collect();
+    assert!(
+        missing.is_empty(),
+        "features the README's table omits: {missing:?}"
+    );
+    let unknown: Vec<&String> = seen.difference(&features).collect();
+    assert!(
+        unknown.is_empty(),
+        "the README lists features Cargo.toml lacks: {unknown:?}"
+    );
+    // The default is the one Cargo.toml declares.
+    assert!(table.contains("| `client` (default) |"));
 }

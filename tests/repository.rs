@@ -99,6 +99,22 @@ fn the_readme_dependency_line_builds_a_consumer() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(stdout.trim(), "user_1 active true");
+    // A type whose feature is off names the feature, as rustc does for the
+    // hand-written modules.
+    std::fs::write(
+        dir.join("src/main.rs"),
+        "use clerk_types::Invitation;\nuse clerk_types::jwttemplate::JwtTemplate;\nfn main() {}\n",
+    )
+    .expect("main");
+    let out = support::cargo(&dir, &["build", "--quiet"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    for feature in ["invitation", "jwttemplate"] {
+        assert!(
+            stderr.contains(&format!("the item is gated behind the `{feature}` feature")),
+            "{feature}: {stderr}"
+        );
+    }
 }
 
 /// No link to a repository that does not exist: the crate has no public
@@ -116,6 +132,79 @@ fn no_link_to_a_repository_that_does_not_exist() {
         assert!(
             !text.contains("\nrepository ="),
             "{file}: a repository field"
+        );
+    }
+}
+
+/// One version of every crate the project chooses: `cargo tree -d` over
+/// the whole workspace, with every feature and every kind of dependency,
+/// shows only the duplicates that Cargo.toml's
+/// `[workspace.metadata.duplicates]` names, each with why it cannot be one.
+/// (A crate listed twice at one version, with other features, is one
+/// crate.)
+#[test]
+fn every_chosen_dependency_comes_in_one_version() {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "--workspace",
+            "--all-features",
+            "--duplicates",
+            "--depth",
+            "0",
+            "--edges",
+            "normal,build,dev",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut versions: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let mut words = line.split_whitespace();
+        if let (Some(name), Some(version)) = (words.next(), words.next()) {
+            versions
+                .entry(name.to_owned())
+                .or_default()
+                .insert(version.to_owned());
+        }
+    }
+    let manifest = read("Cargo.toml");
+    let allowed = manifest
+        .split("\n[workspace.metadata.duplicates]\n")
+        .nth(1)
+        .expect("a [workspace.metadata.duplicates] table")
+        .split("\n\n")
+        .next()
+        .unwrap_or_default();
+    let allowed: std::collections::BTreeSet<&str> = allowed
+        .lines()
+        .filter_map(|l| l.split_once(" = \"").map(|(name, _)| name.trim()))
+        .collect();
+    let duplicated: Vec<String> = versions
+        .iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|(name, v)| format!("{name} {v:?}"))
+        .filter(|line| !allowed.contains(line.split(' ').next().unwrap_or_default()))
+        .collect();
+    assert!(
+        duplicated.is_empty(),
+        "crates in more than one version, not in Cargo.toml's [workspace.metadata.duplicates]: {duplicated:?} (align the versions, or say there why one is unavoidable)"
+    );
+    // Every allowance still earns its place.
+    for name in allowed {
+        assert!(
+            versions.get(name).is_some_and(|v| v.len() > 1),
+            "[workspace.metadata.duplicates] names {name}, which now comes in one version: remove it"
         );
     }
 }

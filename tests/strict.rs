@@ -73,6 +73,33 @@ fn every_violation_is_reported_with_its_pointer() {
     assert!(lines.iter().any(|l| l.starts_with("/: ")), "{lines:#?}");
 }
 
+/// A value that fits no variant of a union is told which variant it comes
+/// closest to and what that variant lacks, not only that it fits none.
+#[test]
+#[cfg(feature = "emailaddress")]
+fn a_union_names_the_closest_variant_and_what_it_lacks() {
+    let email = json!({
+        "id": "idn_1", "object": "email_address", "email_address": "ada@example.com",
+        "reserved": false, "linked_to": [], "created_at": 1, "updated_at": 2,
+        "verification": {
+            "object": "verification_otp", "status": "verified", "strategy": "email_code",
+            "attempts": "three", "expire_at": 1
+        }
+    });
+    let violations = validate::schema("emailaddress", &email).expect("enabled");
+    let union = violations
+        .iter()
+        .find(|v| v.pointer == "/verification")
+        .unwrap_or_else(|| panic!("a violation at /verification: {violations:?}"));
+    assert!(
+        union.message.contains("closest is variant")
+            && union.message.contains("/verification/attempts"),
+        "{}",
+        union.message
+    );
+    assert!(union.message.contains("\"three\""), "{}", union.message);
+}
+
 #[test]
 fn nullable_means_null_is_allowed_and_only_there() {
     let mut doc = sample();

@@ -55,6 +55,10 @@ pub struct Set {
     /// Each generated schema as naming read it (restored, unwrapped), by
     /// module key: what the `schemars` impls are rendered from.
     pub documents: Vec<(String, Value)>,
+    /// The schemas left out (their feature is off) and the names pinned
+    /// for them, by module key: so that using one of those names says
+    /// which feature brings it.
+    pub left_out: Vec<(String, Vec<String>)>,
 }
 
 /// Reads the vendored set from `dir` (the crate's `schema/`). A missing
@@ -170,11 +174,22 @@ impl Vendored {
             .filter(|(key, _)| selected(key))
             .cloned()
             .collect();
+        let left_out = self
+            .schemas
+            .iter()
+            .map(|s| crate::naming::schema_key(&s.file))
+            .filter(|key| !selected(key))
+            .map(|key| {
+                let names = self.names.of(&key).map(|pin| pin.name.clone()).collect();
+                (key, names)
+            })
+            .collect();
         let modules = crate::generate_selected(&inputs, restored, &self.names, &selected)?;
         Ok(Set {
             modules,
             normalized,
             documents,
+            left_out,
         })
     }
 
@@ -209,7 +224,7 @@ impl Set {
 
     /// The crate-level index (`schemas.rs`) for these modules.
     pub fn index(&self) -> String {
-        index::index(&self.modules)
+        index::index(&self.modules, &self.left_out)
     }
 }
 

@@ -10,7 +10,7 @@
 //! `name\nvalue\nname\nvalue...\n\nbody`.
 #![no_main]
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 use base64::Engine as _;
 use clerk_types::webhooks::{Webhook, TOLERANCE};

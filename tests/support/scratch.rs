@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -16,22 +17,64 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// A fresh copy of the crate (manifest, build script, sources, schemas,
-/// examples) under the tests' scratch directory, standalone: its generator
-/// dependency points back at this checkout's `codegen/`.
+/// A fresh copy of the crate (manifest, build script, sources, schemas)
+/// under the tests' scratch directory, standalone: its generator dependency
+/// points back at this checkout's `codegen/`. Lean: without the
+/// dev-dependencies, tests, benches and examples, so that a probe
+/// (`examples/probe.rs`, [`run_probe`]) builds the crate and its normal
+/// dependencies only, as a user's build does.
 pub fn scratch_crate(name: &str) -> PathBuf {
+    copy_crate(name, None)
+}
+
+/// [`scratch_crate`] with the tests, benches and examples, for a test that
+/// runs some of the crate's own tests there, and of the dev-dependencies
+/// only `dev_dependencies` (what those tests use: cargo builds every
+/// dev-dependency for any test, and axum, tokio or rsa would take longer
+/// than the tests).
+pub fn scratch_crate_with_tests(name: &str, dev_dependencies: &[&str]) -> PathBuf {
+    copy_crate(name, Some(dev_dependencies))
+}
+
+/// Leaves only the Client's schema of the vendored set in a scratch copy
+/// (the generator needs it first): a probe of other schemas (fixtures,
+/// mutants) then builds them beside one schema, not twenty-five.
+pub fn keep_only_the_client_schema(dir: &Path) {
+    for entry in std::fs::read_dir(dir.join("schema")).expect("schema dir") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("named")
+            .to_string_lossy()
+            .into_owned();
+        if name.starts_with("clerk-")
+            && name.ends_with("-schema.json")
+            && name != "clerk-client-schema.json"
+        {
+            std::fs::remove_file(&path).expect("remove a vendored schema");
+        }
+    }
+}
+
+fn copy_crate(name: &str, dev_dependencies: Option<&[&str]>) -> PathBuf {
     let root = repo_root();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["src", "schema", "examples", "benches", "tests"] {
+    let parts: &[&str] = if dev_dependencies.is_some() {
+        &["src", "schema", "examples", "benches", "tests"]
+    } else {
+        &["src", "schema"]
+    };
+    for sub in parts {
         copy_dir(&root.join(sub), &dir.join(sub));
     }
+    std::fs::create_dir_all(dir.join("examples")).expect("examples dir");
     for file in ["build.rs", "Cargo.lock"] {
         std::fs::copy(root.join(file), dir.join(file))
             .unwrap_or_else(|e| panic!("copy {file}: {e}"));
     }
     let codegen = root.join("codegen").canonicalize().expect("codegen dir");
-    let manifest = std::fs::read_to_string(root.join("Cargo.toml"))
+    let mut manifest = std::fs::read_to_string(root.join("Cargo.toml"))
         .expect("manifest")
         .replace(
             "path = \"codegen\"",
@@ -39,8 +82,54 @@ pub fn scratch_crate(name: &str) -> PathBuf {
         )
         .replace("members = [\"codegen\", \"xtask\"]", "")
         .replace("exclude = [\"fuzz\"]", "");
+    manifest = match dev_dependencies {
+        None => without_test_targets(&manifest),
+        Some(keep) => with_dev_dependencies(&manifest, keep),
+    };
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("manifest");
     dir
+}
+
+/// The manifest with only the `keep` entries of its `[dev-dependencies]`.
+fn with_dev_dependencies(manifest: &str, keep: &[&str]) -> String {
+    let mut out = String::with_capacity(manifest.len());
+    let mut in_dev = false;
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            in_dev = line.trim() == "[dev-dependencies]";
+        }
+        let name = line.split(" = ").next().unwrap_or_default().trim();
+        let dropped = in_dev
+            && !line.starts_with('[')
+            && !line.starts_with('#')
+            && line.contains(" = ")
+            && !keep.contains(&name);
+        if !dropped {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The manifest without its `[dev-dependencies]`, `[[test]]`, `[[bench]]`
+/// and `[[example]]` sections.
+fn without_test_targets(manifest: &str) -> String {
+    let mut out = String::with_capacity(manifest.len());
+    let mut keep = true;
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            keep = !matches!(
+                line.trim(),
+                "[dev-dependencies]" | "[[test]]" | "[[bench]]" | "[[example]]"
+            );
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Copies a directory tree.
@@ -61,6 +150,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// crate so the dependencies are built once (the outer `cargo test` holds
 /// its own).
 pub fn cargo(dir: &Path, args: &[&str]) -> Output {
+    // Said on the terminal, past the test harness's capture: a build here
+    // takes a minute, and silence for that long reads as a hang.
+    let _ = writeln!(
+        std::io::stderr(),
+        "    scratch: cargo {} in {} (building a copy of the crate)",
+        args.join(" "),
+        dir.display()
+    );
     Command::new(env!("CARGO"))
         .args(args)
         .current_dir(dir)

@@ -19,7 +19,9 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     let work = root.join("target/sync-check");
     let copy = work.join("crate");
     let _ = std::fs::remove_dir_all(&copy);
-    for sub in ["src", "schema", "examples", "benches", "tests"] {
+    // The library alone is checked: its sources and schemas (the test,
+    // bench and example targets are left out of the manifest below).
+    for sub in ["src", "schema"] {
         copy_dir(&root.join(sub), &copy.join(sub))?;
     }
     for file in ["build.rs", "Cargo.lock"] {
@@ -39,9 +41,19 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
             &format!("path = {:?}", codegen.display().to_string()),
         );
     }
-    // A standalone package: no workspace, no benches or examples to build.
+    // A standalone package: no workspace, no tests, benches or examples.
+    let mut in_target = false;
     let manifest: String = manifest
         .lines()
+        .filter(|l| {
+            if l.starts_with('[') {
+                in_target = matches!(
+                    l.trim(),
+                    "[dev-dependencies]" | "[[test]]" | "[[bench]]" | "[[example]]"
+                );
+            }
+            !in_target
+        })
         .filter(|l| !l.starts_with("members = ") && !l.starts_with("exclude = "))
         .collect::<Vec<_>>()
         .join("\n");

@@ -21,12 +21,32 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
+/// What every command's help ends with: the network, the environment, the
+/// exit codes.
+const AFTER_HELP: &str = "\
+Network: sync-schema and freshness read GitHub over HTTPS (api.github.com to
+resolve the ref and list files, raw.githubusercontent.com for the bytes);
+codegen and derive-schema work offline. sync-schema --write and --add also run
+`cargo check` on a scratch copy of the crate (in target/sync-check, or
+$CLERK_TYPES_CHECK_TARGET), which needs the crate's dependencies (cached after
+one build).
+
+Environment: GITHUB_TOKEN, when set, is sent to the GitHub API (a higher rate
+limit); HTTPS_PROXY and NO_PROXY are honoured.
+
+Without the network: serve local copies of the repositories at GitHub's paths
+with `scripts/github-stand-in DIR` and point --upstream and --github-api at it
+(plain http is accepted only on loopback).
+
+Exit status: 0 done or up to date, 1 drift found (without --write) or a schema
+lags (freshness), 2 any error, in one line.";
+
 /// Maintainer tasks for clerk-types.
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
     bin_name = "cargo xtask",
-    after_help = "exit status: 0 done or up to date, 1 drift found (without --write), 2 error"
+    after_help = AFTER_HELP
 )]
 struct Cli {
     /// The clerk-types checkout to work on (default: this one).
@@ -43,17 +63,22 @@ enum Command {
     /// what each change does to users: does the current release still
     /// decode new payloads, which semver bump, the Rust API delta, the next
     /// version. `--write` vendors the new bytes and updates the names file.
+    /// Needs GitHub (or a mirror: --upstream, --github-api).
+    #[command(after_help = AFTER_HELP)]
     SyncSchema(SyncArgs),
-    /// Print the Rust generated from every vendored schema.
+    /// Print the Rust generated from every vendored schema. Offline.
     Codegen(CodegenArgs),
     /// How far each vendored schema lags Clerk's own OpenAPI
     /// (clerk/openapi-specs), with the Clerk commit each change dates from.
-    /// Exit 0 when all are in step, 1 when some lag.
+    /// Exit 0 when all are in step, 1 when some lag. Needs GitHub (or a
+    /// mirror: --upstream, --github-api).
+    #[command(after_help = AFTER_HELP)]
     Freshness(FreshnessArgs),
     /// Derive one schema from a local copy of Clerk's OpenAPI by
     /// api-evangelist's rule and print its bytes (what `sync-schema --clerk`
     /// compares): to check the rule by hand against a published file. With
     /// --catalog, print the webhooks catalog of a `webhooks/<version>.yml`.
+    /// Offline.
     DeriveSchema(DeriveArgs),
 }
 

@@ -556,6 +556,12 @@ fn network_failures() {
         err.contains("connection") || err.contains("refused"),
         "{err}"
     );
+    // One line that says how to work without the network.
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("--upstream and --github-api") && err.contains("github-stand-in"),
+        "{err}"
+    );
     assert_eq!(snapshot(&dir), before);
     // Timeout.
     fails(
@@ -639,6 +645,16 @@ fn usage_errors_exit_2_and_help_exits_0() {
         assert!(out.contains("Usage: cargo xtask"), "{help:?}: {out}");
     }
     let (out, _, _) = xtask(&dir, &["sync-schema", "--help"], &[]);
+    // The network it needs, the token, a mirror, the exit codes.
+    for fact in [
+        "api.github.com",
+        "GITHUB_TOKEN",
+        "HTTPS_PROXY",
+        "scripts/github-stand-in",
+        "Exit status: 0",
+    ] {
+        assert!(out.contains(fact), "{fact}: {out}");
+    }
     for option in [
         "--write",
         "--add <NAME>",

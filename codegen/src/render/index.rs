@@ -12,8 +12,9 @@ use crate::Generated;
 
 /// The Rust source of the index, to be `include!`d at the crate root. Each
 /// module's code is expected at `$OUT_DIR/<key>.rs` and its normalized
-/// schema at `$OUT_DIR/<schema file name>`.
-pub fn index(modules: &[Generated]) -> String {
+/// schema at `$OUT_DIR/<schema file name>`. `left_out`: the schemas whose
+/// feature is off, with their pinned names (see [`left_out_names`]).
+pub fn index(modules: &[Generated], left_out: &[(String, Vec<String>)]) -> String {
     let mut exported: BTreeSet<String> = BTreeSet::new();
     let mut items: Vec<TokenStream> = Vec::new();
     let mut exports: Vec<TokenStream> = Vec::new();
@@ -75,6 +76,7 @@ pub fn index(modules: &[Generated]) -> String {
             }
         }
     }
+    let missing = left_out_names(left_out, &exported);
     let keys: Vec<&str> = modules.iter().map(|m| m.key.as_str()).collect();
     let roots: Vec<&str> = modules.iter().map(|m| m.model.root.as_str()).collect();
     let files: Vec<String> = modules
@@ -93,6 +95,7 @@ pub fn index(modules: &[Generated]) -> String {
     let tokens = quote! {
         #(#items)*
         #(#exports)*
+        #missing
 
         /// Every enabled schema (one cargo feature each), in generation order.
         pub const SCHEMAS: &[SchemaInfo] = &[
@@ -136,6 +139,45 @@ pub fn index(modules: &[Generated]) -> String {
         Ok(file) => prettyplease::unparse(&file),
         // Only names made by this crate go in; they are identifiers.
         Err(e) => format!("compile_error!({:?});", e.to_string()),
+    }
+}
+
+/// A stand-in, configured out, for each module and name whose feature is
+/// off, so that using one fails with rustc's note "the item is gated
+/// behind the `user` feature" rather than a bare "no `User` in the root",
+/// as the hand-written modules' names already do. Never compiled: the
+/// `cfg` names only features that are off (a name an enabled module
+/// exports is not stood in for).
+fn left_out_names(left_out: &[(String, Vec<String>)], exported: &BTreeSet<String>) -> TokenStream {
+    let mut by_name: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    let mut modules: Vec<TokenStream> = Vec::new();
+    for (key, names) in left_out {
+        let module = Ident::new(key, Span::call_site());
+        modules.push(quote! {
+            #[cfg(feature = #key)]
+            pub mod #module {}
+        });
+        for name in names {
+            if !exported.contains(name) && syn::parse_str::<Ident>(name).is_ok() {
+                by_name.entry(name).or_default().push(key);
+            }
+        }
+    }
+    let stand_ins = by_name.into_iter().map(|(name, features)| {
+        let ident = Ident::new(name, Span::call_site());
+        // rustc names the feature only for a plain `feature = "..."`.
+        let cfg = match features.as_slice() {
+            [one] => quote!(feature = #one),
+            many => quote!(any(#( feature = #many ),*)),
+        };
+        quote! {
+            #[cfg(#cfg)]
+            pub struct #ident;
+        }
+    });
+    quote! {
+        #(#modules)*
+        #(#stand_ins)*
     }
 }
 
@@ -189,7 +231,11 @@ mod tests {
             &[("Session", "crate::client::Session")],
         );
         let user = generated("user", &["User", "UserSession"], &[]);
-        let out = index(&[client, session, user]);
+        let left_out = [(
+            "organization".to_owned(),
+            vec!["Organization".to_owned(), "User".to_owned()],
+        )];
+        let out = index(&[client, session, user], &left_out);
         assert!(out.contains("pub mod client {"), "{out}");
         assert!(
             out.contains("include!(concat!(env!(\"OUT_DIR\"), \"/session.rs\"));"),
@@ -202,5 +248,17 @@ mod tests {
         assert!(out.contains("pub use user::UserSession;"), "{out}");
         assert!(out.contains("\"user\" => {"), "{out}");
         assert!(out.contains("root_type: \"User\""), "{out}");
+        // A left-out schema's module and names, configured out, so that
+        // rustc names the feature; a name an enabled module exports is not
+        // stood in for.
+        assert!(
+            out.contains("#[cfg(feature = \"organization\")]\npub mod organization {}"),
+            "{out}"
+        );
+        assert!(
+            out.contains("#[cfg(feature = \"organization\")]\npub struct Organization;"),
+            "{out}"
+        );
+        assert!(!out.contains("pub struct User;"), "{out}");
     }
 }

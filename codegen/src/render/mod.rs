@@ -180,8 +180,13 @@ fn type_docs(def: &TypeDef, module: &Module) -> Vec<String> {
         Some(p) => format!("Generated from `{p}` of `{}`.", module.file),
         None => format!("Generated from `{}` (named by typify).", module.file),
     };
+    let absence = match &def.kind {
+        Kind::Struct(s) if s.keeps_members() => serde_impls::absence_rule(s),
+        _ => None,
+    };
     std::iter::once(what)
         .chain(def.docs.iter().cloned())
+        .chain(absence)
         .chain([origin])
         .collect()
 }

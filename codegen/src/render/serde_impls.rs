@@ -57,7 +57,7 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
         quote! {
             && {
                 let (a, b) = (self.#absent_method(), other.#absent_method());
-                true #( && a.get(#lack_bits) == b.get(#lack_bits) )*
+                #( a.get(#lack_bits) == b.get(#lack_bits) )&&*
             }
         }
     };
@@ -100,8 +100,8 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
         /// optional `None` came as `null` or as an absent key.
         impl ::std::cmp::PartialEq for #ty {
             fn eq(&self, other: &Self) -> bool {
-                true #( && self.#idents == other.#idents )*
-                    && self.#unknown.eq_except(&other.#unknown, #owned)
+                #( self.#idents == other.#idents && )*
+                    self.#unknown.eq_except(&other.#unknown, #owned)
                     #compare_absent
             }
         }
@@ -211,10 +211,12 @@ impl<'a> Spec<'a> {
     fn new(field: &'a Field, bit: u32) -> Self {
         let ty = super::absence::spelled(field);
         let mut paragraphs: Vec<&str> = field.docs.as_deref().into_iter().collect();
+        // One word per field; what it means is said once, on the type
+        // (`absence_rule`).
         let note = match field.presence() {
-            Presence::NullUnlessAbsent => Some("Required and nullable: `null` and an absent key both decode as `None`, which is written back as it came (`null` unless the key was absent; `missing_required()` reports an absent one)."),
-            Presence::PresentUnlessAbsent if field.required && !field.tag => Some("Required: an absent key decodes as the empty value, which is not written back while the field still holds it (set it, and it is written), and `missing_required()` reports it."),
-            Presence::AbsentUnlessNull => Some("Optional: an absent key and `null` both decode as `None`, which is written back as it came (left out unless it came as `null`)."),
+            Presence::NullUnlessAbsent => Some("*Required, nullable.*"),
+            Presence::PresentUnlessAbsent if field.required && !field.tag => Some("*Required.*"),
+            Presence::AbsentUnlessNull => Some("*Optional.*"),
             _ => None,
         };
         paragraphs.extend(note);
@@ -312,5 +314,26 @@ impl<'a> Spec<'a> {
         } else {
             quote! { d.field(#label, &self.#ident); }
         }
+    }
+}
+
+/// What the one-word notes on a struct's fields mean, said once on the
+/// type (a User has forty such fields); `None` when no field has a note.
+pub(crate) fn absence_rule(s: &crate::model::Struct) -> Option<String> {
+    let (mut required, mut optional) = (false, false);
+    for field in &s.fields {
+        match field.presence() {
+            Presence::NullUnlessAbsent => required = true,
+            Presence::PresentUnlessAbsent if field.required && !field.tag => required = true,
+            Presence::AbsentUnlessNull => optional = true,
+            _ => {}
+        }
+    }
+    let required = required.then_some("a *required* field whose member is absent decodes as `None` (when nullable) or its type's empty value, is written back absent while it still holds that value, and is listed by `missing_required()`");
+    let optional = optional.then_some("an *optional* field decodes `null` and an absent member as `None` and writes back whichever came");
+    match (required, optional) {
+        (Some(r), Some(o)) => Some(format!("Absent members: {r}; {o}.")),
+        (Some(one), None) | (None, Some(one)) => Some(format!("Absent members: {one}.")),
+        (None, None) => None,
     }
 }

@@ -231,7 +231,16 @@ fn describe(url: &str, error: ureq::Error) -> anyhow::Error {
         }
         other => other.to_string(),
     };
-    anyhow::anyhow!("GET {url}: {what}")
+    // Could not reach the host at all: say how to work without the network.
+    let unreachable = matches!(
+        error,
+        ureq::Error::Timeout(_) | ureq::Error::HostNotFound | ureq::Error::ConnectionFailed
+    ) || matches!(&error, ureq::Error::Io(e) if matches!(e.kind(), std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::NetworkUnreachable | std::io::ErrorKind::HostUnreachable));
+    if unreachable {
+        anyhow::anyhow!("GET {url}: {what} (this command needs GitHub; set HTTPS_PROXY behind a proxy, or point --upstream and --github-api at a mirror such as `scripts/github-stand-in DIR`)")
+    } else {
+        anyhow::anyhow!("GET {url}: {what}")
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! `cargo run --features validate --example check -- [--strict] [--type NAME] FILE...`
+//! `cargo run --features validate --bin clerk-check -- [--strict] [--type NAME] FILE...`
 //!
 //! Decodes each file as a Clerk `Client` (or the root type of the vendored
 //! schema NAME: `session`, `user`, ...), leniently, as the crate does; then
@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-const USAGE: &str = "usage: check [--strict] [--type NAME] FILE...
+const USAGE: &str = "usage: clerk-check [--strict] [--type NAME] FILE...
 
 Decodes each FILE as a Clerk Client (or the root type of the enabled schema
 NAME) and checks it against that schema. Schema violations are warnings, or
@@ -119,7 +119,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(problem) => {
-            eprintln!("check: {problem}");
+            eprintln!("clerk-check: {problem}");
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
