@@ -146,9 +146,25 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Where a scratch build keeps its intermediate artifacts: the outer
+/// `cargo test`'s own target directory (cargo releases its lock there
+/// before it runs the tests), so that a scratch copy of the crate reuses
+/// every dependency the test build compiled, with the same features and
+/// profile, and compiles only itself. Its final artifacts (the probe, the
+/// binaries) go to `scratch-target`, so that none overwrites the test
+/// build's own (`clerk-check`). Cargo before 1.91 has no build directory
+/// and builds the dependencies once more, in `scratch-target`.
+pub fn build_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the tests' scratch directory is inside the target directory")
+        .to_path_buf()
+}
+
 /// Runs cargo in `dir`, with one target directory shared by every scratch
-/// crate so the dependencies are built once (the outer `cargo test` holds
-/// its own).
+/// crate and the test build's own as the build directory ([`build_dir`]),
+/// so the dependencies are built once; without incremental state, which a
+/// one-off build only pays for.
 pub fn cargo(dir: &Path, args: &[&str]) -> Output {
     // Said on the terminal, past the test harness's capture: a build here
     // takes a minute, and silence for that long reads as a hang.
@@ -165,6 +181,8 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Output {
             "CARGO_TARGET_DIR",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
         )
+        .env("CARGO_BUILD_BUILD_DIR", build_dir())
+        .env("CARGO_INCREMENTAL", "0")
         .output()
         .expect("cargo runs")
 }

@@ -238,7 +238,11 @@ pub fn xtask(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String
         .env(
             "CLERK_TYPES_CHECK_TARGET",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
-        );
+        )
+        // ... and the test build's intermediate artifacts (see
+        // `scratch::build_dir`).
+        .env("CARGO_BUILD_BUILD_DIR", scratch::build_dir())
+        .env("CARGO_INCREMENTAL", "0");
     for var in [
         "HTTPS_PROXY",
         "https_proxy",
