@@ -8,9 +8,10 @@
 //!
 //! listens on 127.0.0.1:3000 (`GET /me`). With `--self-test` it makes a
 //! key, listens on a free port, sends itself a token as a bearer, as a
-//! cookie, a forged one and none over real HTTP, prints the answers and
-//! exits. (With a JWKS document instead of a PEM: `Verifier::from_jwks`,
-//! refetched when a token names a `kid` it does not hold.)
+//! cookie, a forged one, none and a pending session's over real HTTP,
+//! prints the answers and exits. (With a JWKS document instead of a PEM:
+//! `Verifier::from_jwks`, refetched when a token names a `kid` it does not
+//! hold, at most as often as `JwksRefresh` says.)
 
 use std::io::{Read, Write};
 use std::sync::Arc;
@@ -22,24 +23,37 @@ use axum::routing::get;
 use axum::Router;
 use clerk_types::session_token::{SessionClaims, Verifier};
 
-/// The verified claims of the request's session token; a request without a
-/// valid one is answered 401 with what is wrong.
-struct ClerkSession(SessionClaims);
+/// The verified claims of the request's session token. A request without
+/// a valid one is answered 401 with a fixed body: what is wrong goes to
+/// the log, not to the caller (it would tell a forger which check failed,
+/// and how far the clocks disagree). A pending session (`sts: pending`:
+/// the user still has tasks, such as choosing an organization) is signed
+/// out, as Clerk's `auth()` treats it by default; a route that accepts one
+/// takes `ClerkSession<true>`.
+struct ClerkSession<const ACCEPT_PENDING: bool = false>(SessionClaims);
 
-impl FromRequestParts<Arc<Verifier>> for ClerkSession {
-    type Rejection = (StatusCode, String);
+impl<const ACCEPT_PENDING: bool> FromRequestParts<Arc<Verifier>> for ClerkSession<ACCEPT_PENDING> {
+    type Rejection = (StatusCode, &'static str);
 
     async fn from_request_parts(
         parts: &mut Parts,
         verifier: &Arc<Verifier>,
     ) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts)
-            .or_else(|| cookie(parts, "__session"))
-            .ok_or((StatusCode::UNAUTHORIZED, "no session token".to_owned()))?;
-        verifier
-            .verify(token)
-            .map(ClerkSession)
-            .map_err(|e| (StatusCode::UNAUTHORIZED, e.to_string()))
+        const UNAUTHENTICATED: (StatusCode, &str) = (StatusCode::UNAUTHORIZED, "unauthenticated");
+        let Some(token) = bearer(parts).or_else(|| cookie(parts, "__session")) else {
+            eprintln!("401: no session token");
+            return Err(UNAUTHENTICATED);
+        };
+        let claims = verifier.verify(token).map_err(|e| {
+            // Short: the error's text from the token is bounded.
+            eprintln!("401: {e}");
+            UNAUTHENTICATED
+        })?;
+        if claims.is_pending() && !ACCEPT_PENDING {
+            eprintln!("401: session {} is pending", claims.session_id());
+            return Err(UNAUTHENTICATED);
+        }
+        Ok(ClerkSession(claims))
     }
 }
 
@@ -112,7 +126,8 @@ mod self_test {
         println!("listening on http://127.0.0.1:{port}/me");
         let verifier = Verifier::from_pem(&pem)?;
         tokio::spawn(async move { axum::serve(listener, app(verifier)).await });
-        let token = token(&key);
+        let token = token(&key, "active");
+        let pending = token_pending(&key);
         let forged = {
             let mut parts: Vec<&str> = token.split('.').collect();
             parts[2] = "AAAA";
@@ -124,6 +139,7 @@ mod self_test {
                 format!("cookie: theme=dark; __session={token}\r\n"),
                 format!("authorization: Bearer {forged}\r\n"),
                 String::new(),
+                format!("authorization: Bearer {pending}\r\n"),
             ]
             .iter()
             .map(|headers| get_me(port, headers))
@@ -136,8 +152,14 @@ mod self_test {
         Ok(())
     }
 
-    /// A version 2 session token as Clerk makes one, valid for a minute.
-    fn token(key: &PrivateKey) -> String {
+    /// A token of a session whose user still has a task.
+    fn token_pending(key: &PrivateKey) -> String {
+        token(key, "pending")
+    }
+
+    /// A version 2 session token as Clerk makes one, valid for a minute,
+    /// of a session whose status is `sts`.
+    fn token(key: &PrivateKey, sts: &str) -> String {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
@@ -145,7 +167,7 @@ mod self_test {
         let header = r#"{"alg":"RS256","kid":"ins_1","typ":"JWT","cat":"cl_B7d4PD111AAA"}"#;
         let claims = serde_json::json!({
             "iss": "https://clerk.example.com", "sub": "user_1", "sid": "sess_1",
-            "exp": now + 60, "nbf": now - 10, "iat": now, "v": 2,
+            "exp": now + 60, "nbf": now - 10, "iat": now, "v": 2, "sts": sts,
             "fea": "o:dashboard", "o": {"id": "org_1", "rol": "admin", "per": "read", "fpm": "1"}
         });
         let input = format!(

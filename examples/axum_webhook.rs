@@ -7,33 +7,98 @@
 //!
 //! listens on 127.0.0.1:3000 (`POST /webhooks/clerk`). With `--self-test`
 //! it listens on a free port instead, sends itself one signed
-//! `user.created` delivery and one forged one over real HTTP, prints the
-//! answers and exits.
+//! `user.created` delivery, one forged one and the signed one again (a
+//! replay) over real HTTP, prints the answers and exits.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::Router;
-use clerk_types::webhooks::{EventData, Webhook};
+use clerk_types::webhooks::{EventData, Webhook, TOLERANCE};
 
-/// The handler: 204 for an event handled (or ignored), 400 for a delivery
-/// that is not authentic or not an event (Svix retries, then gives up and
-/// shows the answer in Clerk's dashboard).
+/// What the endpoint keeps: the verifier, and the message ids it has
+/// handled.
+struct Endpoint {
+    webhook: Webhook,
+    seen: Mutex<Seen>,
+}
+
+/// The message ids (`svix-id`) handled within the tolerance window, with
+/// their timestamps. A signature stays valid for [`TOLERANCE`] (five
+/// minutes) either way, so whoever captures a delivery can send it again
+/// within that window and it verifies: this is the replay protection, and
+/// it also skips Svix's retries of a message already handled. Older ids
+/// need no keeping (their deliveries no longer verify), so the memory is
+/// bounded by the deliveries of ten minutes; past `MAX_SEEN` of them the
+/// oldest go first.
+#[derive(Default)]
+struct Seen(HashMap<String, u64>);
+
+const MAX_SEEN: usize = 100_000;
+
+impl Seen {
+    /// Records `id` sent at `timestamp` (seconds) as of `now`; `false` if it
+    /// was handled already.
+    fn first_time(&mut self, id: &str, timestamp: u64, now: u64) -> bool {
+        let window = TOLERANCE.as_secs();
+        self.0
+            .retain(|_, t| t.saturating_add(window) >= now.saturating_sub(window));
+        if self.0.contains_key(id) {
+            return false;
+        }
+        if self.0.len() >= MAX_SEEN {
+            if let Some(oldest) = self
+                .0
+                .iter()
+                .min_by_key(|(_, t)| **t)
+                .map(|(k, _)| k.clone())
+            {
+                self.0.remove(&oldest);
+            }
+        }
+        self.0.insert(id.to_owned(), timestamp);
+        true
+    }
+}
+
+/// The handler: 204 for an event handled (or ignored, or already
+/// handled), 400 for a delivery that is not authentic or not an event
+/// (Svix retries, then gives up and shows the answer in Clerk's
+/// dashboard). The 400's body is fixed: what is wrong goes to the log.
 async fn clerk_webhook(
-    State(webhook): State<Arc<Webhook>>,
+    State(endpoint): State<Arc<Endpoint>>,
     headers: HeaderMap,
     body: Bytes,
-) -> (StatusCode, String) {
-    let event = match webhook.verify_event(&body, &headers) {
-        Ok(event) => event,
-        // Forged, replayed, or not an event: the message says which (never
-        // the secret), and Clerk's dashboard shows it.
-        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()),
+) -> (StatusCode, &'static str) {
+    let delivery = match endpoint.webhook.verify_delivery(&body, &headers) {
+        Ok(delivery) => delivery,
+        // Forged, too old, or not an event: the message says which (never
+        // the secret).
+        Err(e) => {
+            eprintln!("400: {e}");
+            return (StatusCode::BAD_REQUEST, "invalid delivery");
+        }
     };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let first = endpoint
+        .seen
+        .lock()
+        .map(|mut seen| seen.first_time(&delivery.message_id, delivery.timestamp, now))
+        .unwrap_or(true);
+    if !first {
+        // A replay, or Svix retrying a message handled already: answered
+        // as handled, not handled twice.
+        println!("replay of {} skipped", delivery.message_id);
+        return (StatusCode::NO_CONTENT, "");
+    }
+    let event = delivery.event;
     match &event.data {
         EventData::UserCreated(user) | EventData::UserUpdated(user) => {
             println!("user {} ({:?})", user.id, user.first_name);
@@ -53,13 +118,16 @@ async fn clerk_webhook(
         // Clerk adds after this release (`EventData::Unknown`).
         other => println!("ignored {}", other.event_type()),
     }
-    (StatusCode::NO_CONTENT, String::new())
+    (StatusCode::NO_CONTENT, "")
 }
 
 fn app(webhook: Webhook) -> Router {
     Router::new()
         .route("/webhooks/clerk", post(clerk_webhook))
-        .with_state(Arc::new(webhook))
+        .with_state(Arc::new(Endpoint {
+            webhook,
+            seen: Mutex::new(Seen::default()),
+        }))
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -93,7 +161,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map_or(0, |d| d.as_secs());
         let signature = signer.sign("msg_1", now, body);
         let forged = signature.replace("v1,", "v1,AAAA");
-        [signature, forged]
+        let replay = signature.clone();
+        [signature, forged, replay]
             .iter()
             .map(|signature| post_to(port, body, now, signature))
             .collect()

@@ -419,12 +419,212 @@ fn bad_input_is_a_typed_error_never_a_panic() {
         Verifier::from_jwks(br#"{"keys": 1}"#),
         Err(SessionTokenError::InvalidJwks(_))
     ));
-    assert_eq!(
-        Verifier::from_jwks(br#"{"keys": [{"kty": "EC"}]}"#).err(),
-        Some(SessionTokenError::NoRsaKey)
-    );
+    assert!(matches!(
+        Verifier::from_jwks(br#"{"keys": [{"kty": "EC"}]}"#),
+        Err(SessionTokenError::NoUsableKey(skipped)) if skipped[0].reason.contains("not RSA")
+    ));
     assert!(matches!(
         Verifier::from_jwks(br#"{"keys": [{"kty": "RSA", "n": "!!", "e": "AQAB"}]}"#),
-        Err(SessionTokenError::InvalidKey(_))
+        Err(SessionTokenError::NoUsableKey(_))
     ));
+}
+
+/// A public key of `bytes` bytes of modulus (any odd number is a modulus
+/// to the parser; nothing is signed with it).
+fn modulus(bytes: usize) -> Vec<u8> {
+    let mut n = vec![0xC5; bytes];
+    n[bytes - 1] |= 1;
+    n
+}
+
+fn jwk(n: &[u8], extra: Value) -> Value {
+    let mut jwk = json!({"kty": "RSA", "kid": "weak", "n": b64(n), "e": "AQAB"});
+    if let (Some(jwk), Some(extra)) = (jwk.as_object_mut(), extra.as_object()) {
+        jwk.extend(extra.clone());
+    }
+    jwk
+}
+
+#[test]
+fn keys_below_2048_bits_are_refused_from_a_pem_and_left_out_of_a_jwks() {
+    let n = rsa::BoxedUint::from_be_slice_vartime(&modulus(128));
+    let e = rsa::BoxedUint::from(65_537u32);
+    let weak = rsa::PublicKey::new(n, e).expect("rsa itself takes 1024 bits");
+    let pem = weak.to_public_key_pem(LineEnding::LF).expect("pem");
+    let err = Verifier::from_pem(&pem).expect_err("a 1024-bit key");
+    assert_eq!(err, SessionTokenError::WeakKey(1024));
+    assert!(err.to_string().contains("1024 bits"), "{err}");
+    // In a JWKS, the good keys stay and the weak one is left out, with why.
+    let mut document: Value = serde_json::from_slice(&jwks()).expect("json");
+    document["keys"]
+        .as_array_mut()
+        .expect("keys")
+        .push(jwk(&modulus(128), json!({})));
+    let verifier = Verifier::from_jwks(document.to_string().as_bytes()).expect("good keys left");
+    let [a, _] = keys();
+    assert!(verify(&verifier, &sign(a, &header("ins_a"), &v2_claims())).is_ok());
+    let skipped = verifier.skipped_keys();
+    assert_eq!(skipped.len(), 2, "{skipped:?}"); // the EC key and the weak one
+    assert!(skipped[1].reason.contains("1024 bits"), "{skipped:?}");
+    assert_eq!(skipped[1].kid.as_deref(), Some("weak"));
+}
+
+#[test]
+fn a_jwks_keeps_its_usable_keys_and_is_refused_only_without_one() {
+    let not_for_signing = [
+        json!({"use": "enc"}),
+        json!({"alg": "RSA-OAEP"}),
+        json!({"alg": "HS256"}),
+        json!({"key_ops": ["encrypt"]}),
+        json!({"key_ops": "verify"}),
+    ];
+    let good = modulus(256);
+    let mut bad_keys: Vec<Value> = not_for_signing
+        .iter()
+        .map(|x| jwk(&good, x.clone()))
+        .collect();
+    bad_keys.push(json!({"kty": "RSA", "kid": "broken", "n": "!!", "e": "AQAB"}));
+    bad_keys.push(jwk(&modulus(1200), json!({}))); // 9600 bits: too large
+    let err = Verifier::from_jwks(json!({ "keys": bad_keys }).to_string().as_bytes())
+        .expect_err("no usable key");
+    let SessionTokenError::NoUsableKey(skipped) = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(skipped.len(), bad_keys.len(), "{err}");
+    for (reason, expected) in skipped.iter().map(|s| s.reason.as_str()).zip([
+        "use",
+        "alg",
+        "alg",
+        "key_ops",
+        "key_ops",
+        "base64url",
+        "large",
+    ]) {
+        assert!(reason.contains(expected), "{reason} ({expected})");
+    }
+    // A usable key beside them is enough; `key_ops` with verify is usable.
+    let [a, _] = keys();
+    let public = a.to_public_key();
+    let mut keys_with_one = bad_keys.clone();
+    keys_with_one.push(json!({
+        "kty": "RSA", "kid": "ins_a", "use": "sig", "alg": "RS256", "key_ops": ["verify"],
+        "n": b64(&public.n().as_ref().to_be_bytes_trimmed_vartime()),
+        "e": b64(&public.e().to_be_bytes_trimmed_vartime()),
+    }));
+    let verifier =
+        Verifier::from_jwks(json!({ "keys": keys_with_one }).to_string().as_bytes()).expect("one");
+    assert!(verify(&verifier, &sign(a, &header("ins_a"), &v2_claims())).is_ok());
+    assert_eq!(verifier.skipped_keys().len(), bad_keys.len());
+    assert_eq!(
+        Verifier::from_jwks(br#"{"keys": []}"#).err(),
+        Some(SessionTokenError::NoRsaKey)
+    );
+}
+
+#[test]
+fn headers_are_read_strictly() {
+    let [a, _] = keys();
+    let pem_verifier = Verifier::from_pem(&pem(a)).expect("pem");
+    let jwks_verifier = Verifier::from_jwks(&jwks()).expect("jwks");
+    // `typ` exactly `JWT`.
+    let lower = json!({"alg": "RS256", "kid": "ins_a", "typ": "jwt"});
+    assert_eq!(
+        verify(&pem_verifier, &sign(a, &lower, &v2_claims())),
+        Err(SessionTokenError::NotSessionJwt("jwt".into()))
+    );
+    // A JWKS key is chosen by the token's kid, which must be there (a PEM
+    // is the instance's key, whatever the token names).
+    let no_kid = json!({"alg": "RS256", "typ": "JWT"});
+    assert_eq!(
+        verify(&jwks_verifier, &sign(a, &no_kid, &v2_claims())),
+        Err(SessionTokenError::UnknownKid(None))
+    );
+    assert!(verify(&pem_verifier, &sign(a, &no_kid, &v2_claims())).is_ok());
+    // A member given twice.
+    for twice in [
+        r#"{"alg":"RS256","kid":"ins_a","alg":"RS512"}"#,
+        r#"{"alg":"RS256","kid":"ins_a","cat":"cl_B7d4PD111AAA","cat":"cl_B7d4PD333AAA"}"#,
+    ] {
+        let input = format!(
+            "{}.{}",
+            b64(twice.as_bytes()),
+            b64(v2_claims().to_string().as_bytes())
+        );
+        let signature = SigningKey::<Sha256>::new(a.clone()).sign(input.as_bytes());
+        let token = format!("{input}.{}", b64(&signature.to_vec()));
+        let err = verify(&jwks_verifier, &token).expect_err("refused");
+        assert!(
+            matches!(&err, SessionTokenError::Malformed(m) if m.contains("twice")),
+            "{err:?}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_azp_is_no_azp_even_for_an_empty_authorized_party() {
+    let [a, _] = keys();
+    // An authorized party from an unset environment variable.
+    let verifier = Verifier::from_pem(&pem(a))
+        .expect("pem")
+        .authorized_parties([""]);
+    let mut claims = v2_claims();
+    claims["azp"] = json!("");
+    assert_eq!(
+        verify(&verifier, &sign(a, &header("ins_a"), &claims)),
+        Err(SessionTokenError::MissingAuthorizedParty)
+    );
+}
+
+#[test]
+fn errors_echo_only_a_short_excerpt_of_what_the_sender_chose() {
+    let [a, _] = keys();
+    let verifier = Verifier::from_jwks(&jwks()).expect("jwks");
+    let long = "A".repeat(40_000);
+    for header in [
+        json!({"alg": long}),
+        json!({"alg": "RS256", "typ": long}),
+        json!({"alg": "RS256", "cat": long}),
+        json!({"alg": "RS256", "kid": long}),
+    ] {
+        let err = verify(&verifier, &sign(a, &header, &v2_claims())).expect_err("refused");
+        let text = err.to_string();
+        assert!(text.len() < 200, "{} bytes: {}", text.len(), &text[..200]);
+        assert!(text.contains('…'), "{text}");
+    }
+    let mut claims = v2_claims();
+    claims["azp"] = json!(long);
+    let err = Verifier::from_pem(&pem(a))
+        .expect("pem")
+        .authorized_parties(["https://app.example.com"])
+        .verify_at(&sign(a, &header("ins_a"), &claims), at(NOW))
+        .expect_err("refused");
+    assert!(err.to_string().len() < 200, "{err}");
+}
+
+#[test]
+fn a_pending_session_says_so() {
+    let [a, _] = keys();
+    let verifier = Verifier::from_pem(&pem(a)).expect("pem");
+    let mut claims = v2_claims();
+    claims["sts"] = json!("pending");
+    let pending = verify(&verifier, &sign(a, &header("ins_a"), &claims)).expect("verifies");
+    assert!(pending.is_pending());
+    claims["sts"] = json!("active");
+    let active = verify(&verifier, &sign(a, &header("ins_a"), &claims)).expect("verifies");
+    assert!(!active.is_pending());
+}
+
+#[test]
+fn a_flood_of_unknown_kids_refetches_the_jwks_once_per_interval() {
+    use clerk_types::session_token::JwksRefresh;
+    let start = std::time::Instant::now();
+    let mut refresh = JwksRefresh::new(Duration::from_secs(300));
+    refresh.fetched_at(start);
+    // Ten thousand tokens with made-up kids over ten minutes.
+    let fetches = (0..10_000u64)
+        .filter(|i| refresh.due_at(start + Duration::from_millis(i * 60)))
+        .count();
+    assert_eq!(fetches, 1);
+    // Without a first fetch recorded, the first unknown kid is reason enough.
+    assert!(JwksRefresh::default().due_at(start));
 }

@@ -25,6 +25,14 @@ impl SessionClaims {
         super::organization::of(self).ok().flatten()
     }
 
+    /// Whether the session is pending (`sts: pending`): the user signed in
+    /// but still has tasks (choosing an organization, ...). Clerk's
+    /// `auth()` treats a pending session as signed out unless the route
+    /// accepts pending sessions; do the same (`examples/axum_session.rs`).
+    pub fn is_pending(&self) -> bool {
+        self.sts.as_ref().is_some_and(|s| s.as_str() == "pending")
+    }
+
     /// The claims version: 2 for version 2 tokens, 1 for those without `v`.
     pub fn version(&self) -> i64 {
         self.v.unwrap_or(1)

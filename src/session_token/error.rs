@@ -5,7 +5,10 @@ use std::time::Duration;
 
 /// Why a session token is not accepted, or why a key could not be read.
 /// Messages say what is wrong and where; they never contain the token or a
-/// key.
+/// key, and text the token's sender chose (`alg`, `typ`, `cat`, `kid`,
+/// `azp`) appears only shortened to [`MAX_ECHO`] characters, so that a
+/// forged header cannot make a 40 KB log line. Do not send them to the
+/// caller: a 401 says enough (the examples answer with a fixed body).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum SessionTokenError {
@@ -14,8 +17,15 @@ pub enum SessionTokenError {
     InvalidKey(String),
     /// The JWKS document is not JSON with a `keys` array.
     InvalidJwks(String),
-    /// The JWKS document holds no RSA key usable for signatures.
+    /// The JWKS document's `keys` array is empty.
     NoRsaKey,
+    /// No key of the JWKS document can verify a session token: each one
+    /// left out, with why (not RSA, another use or algorithm, smaller than
+    /// [`MIN_KEY_BITS`](super::MIN_KEY_BITS), malformed).
+    NoUsableKey(Vec<super::SkippedKey>),
+    /// The RSA key has this many bits, fewer than
+    /// [`MIN_KEY_BITS`](super::MIN_KEY_BITS) (Clerk issues 2048-bit keys).
+    WeakKey(u32),
     /// The token is longer than [`MAX_TOKEN_LEN`](super::MAX_TOKEN_LEN) bytes.
     TooLong(usize),
     /// The token is not a JWT: not three base64url parts, or a header or
@@ -24,15 +34,16 @@ pub enum SessionTokenError {
     /// `alg` is not one Clerk signs session tokens with (RS256, RS384,
     /// RS512): `none` and HMAC are refused by construction.
     UnsupportedAlgorithm(String),
-    /// `typ` is present and not `JWT` (an OAuth access token says
-    /// `at+jwt`).
+    /// `typ` is present and not exactly `JWT` (an OAuth access token says
+    /// `at+jwt`), as Clerk's SDK requires.
     NotSessionJwt(String),
     /// `cat` names another token category (a JWT template's, an M2M
     /// token's): not a session token.
     WrongCategory(String),
-    /// No key has the token's `kid` (`None`: the token has none and the
-    /// JWKS holds several keys). Fetch the JWKS again: Clerk may have
-    /// rotated its keys.
+    /// No key has the token's `kid` (`None`: the token names none, and a
+    /// JWKS key is chosen by its kid, as Clerk's SDK does). Clerk may have
+    /// rotated its keys: fetch the JWKS again, but not on every such token
+    /// (anyone can send a made-up kid; see [`JwksRefresh`](super::JwksRefresh)).
     UnknownKid(Option<String>),
     /// The signature does not verify: the token was forged or altered, or
     /// signed by another instance.
@@ -53,7 +64,9 @@ pub enum SessionTokenError {
     NotYetValid(Duration),
     /// `iat` is ahead of the clock (beyond the clock skew), by this much.
     IssuedInFuture(Duration),
-    /// Authorized parties are set and the token has no `azp`.
+    /// Authorized parties are set and the token has no `azp`, or an empty
+    /// one (refused even when an authorized party is empty, as from an
+    /// unset environment variable, as Clerk's SDK does).
     MissingAuthorizedParty,
     /// `azp` is not one of the authorized parties.
     UnauthorizedParty(String),
@@ -68,7 +81,20 @@ impl fmt::Display for SessionTokenError {
         match self {
             E::InvalidKey(why) => write!(f, "not an RSA public key: {why}"),
             E::InvalidJwks(why) => write!(f, "not a JWKS document: {why}"),
-            E::NoRsaKey => f.write_str("the JWKS document holds no RSA signing key"),
+            E::NoRsaKey => f.write_str("the JWKS document holds no key"),
+            E::NoUsableKey(skipped) => {
+                f.write_str("no key of the JWKS document can verify a session token")?;
+                for (i, key) in skipped.iter().enumerate() {
+                    f.write_str(if i == 0 { ": " } else { "; " })?;
+                    write!(f, "{key}")?;
+                }
+                Ok(())
+            }
+            E::WeakKey(bits) => write!(
+                f,
+                "the RSA key has {bits} bits, fewer than {}: refused (Clerk issues 2048-bit keys)",
+                super::MIN_KEY_BITS
+            ),
             E::TooLong(len) => write!(
                 f,
                 "the token is {len} bytes, more than {} (a session token is a few KB)",
@@ -88,9 +114,9 @@ impl fmt::Display for SessionTokenError {
                 f,
                 "no key has kid {kid:?}: fetch the JWKS again (Clerk may have rotated its keys)"
             ),
-            E::UnknownKid(None) => f.write_str(
-                "the token names no kid and the JWKS holds several keys: cannot choose one",
-            ),
+            E::UnknownKid(None) => {
+                f.write_str("the token names no kid, and a JWKS key is chosen by its kid")
+            }
             E::InvalidSignature => f.write_str(
                 "the signature does not verify: forged, altered, or signed by another instance",
             ),
@@ -100,7 +126,7 @@ impl fmt::Display for SessionTokenError {
             E::NotYetValid(by) => write!(f, "not valid for another {} s (nbf)", by.as_secs()),
             E::IssuedInFuture(by) => write!(f, "issued {} s in the future (iat)", by.as_secs()),
             E::MissingAuthorizedParty => {
-                f.write_str("no `azp` claim, and authorized parties are set")
+                f.write_str("no `azp` claim (or an empty one), and authorized parties are set")
             }
             E::UnauthorizedParty(azp) => {
                 write!(f, "azp {azp:?} is not one of the authorized parties")
@@ -111,3 +137,15 @@ impl fmt::Display for SessionTokenError {
 }
 
 impl std::error::Error for SessionTokenError {}
+
+/// At most this many characters of a text the token's sender chose appear
+/// in an error (then `…`).
+pub const MAX_ECHO: usize = 32;
+
+/// `text` cut to [`MAX_ECHO`] characters, with `…` when cut.
+pub(super) fn bounded(text: &str) -> String {
+    match text.char_indices().nth(MAX_ECHO) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}…", &text[..end]),
+    }
+}

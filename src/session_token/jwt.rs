@@ -2,8 +2,10 @@
 //! members that decide whether it is a session token, the signing input.
 
 use base64::Engine as _;
+use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
+use super::error::bounded;
 use super::SessionTokenError;
 
 /// The digests Clerk may sign a session token with (RS256, RS384, RS512).
@@ -45,8 +47,15 @@ pub(super) fn parse(token: &str) -> Result<Parts<'_>, SessionTokenError> {
             .map_err(|_| malformed(&format!("the {what} is not base64url")))
     };
     let header_bytes = decode(header_part, "header")?;
-    let header: Map<String, Value> = serde_json::from_slice(&header_bytes)
-        .map_err(|_| malformed("the header is not a JSON object"))?;
+    let Header(header) = serde_json::from_slice(&header_bytes).map_err(|e| {
+        if e.is_data() {
+            // A member given twice: say which (the name shortened).
+            let message = e.to_string();
+            malformed(message.split(" at line ").next().unwrap_or_default())
+        } else {
+            malformed("the header is not a JSON object")
+        }
+    })?;
     let text = |member: &str| -> Result<Option<&str>, SessionTokenError> {
         match header.get(member) {
             None => Ok(None),
@@ -60,17 +69,18 @@ pub(super) fn parse(token: &str) -> Result<Parts<'_>, SessionTokenError> {
         Some("RS256") => Algorithm::Rs256,
         Some("RS384") => Algorithm::Rs384,
         Some("RS512") => Algorithm::Rs512,
-        Some(other) => return Err(SessionTokenError::UnsupportedAlgorithm(other.to_owned())),
+        Some(other) => return Err(SessionTokenError::UnsupportedAlgorithm(bounded(other))),
         None => return Err(malformed("the header has no `alg`")),
     };
+    // Exactly `JWT`, as Clerk's SDK requires (not `jwt`).
     if let Some(typ) = text("typ")? {
-        if !typ.eq_ignore_ascii_case("JWT") {
-            return Err(SessionTokenError::NotSessionJwt(typ.to_owned()));
+        if typ != "JWT" {
+            return Err(SessionTokenError::NotSessionJwt(bounded(typ)));
         }
     }
     if let Some(cat) = text("cat")? {
         if !SESSION_CATEGORIES.contains(&cat) {
-            return Err(SessionTokenError::WrongCategory(cat.to_owned()));
+            return Err(SessionTokenError::WrongCategory(bounded(cat)));
         }
     }
     let kid = text("kid")?.map(str::to_owned);
@@ -82,4 +92,35 @@ pub(super) fn parse(token: &str) -> Result<Parts<'_>, SessionTokenError> {
         payload: decode(payload, "payload")?,
         signature: decode(signature, "signature")?,
     })
+}
+
+/// A header's members, refusing a name given twice: the claims already
+/// refuse a duplicate, and a header that says `alg` twice must not read
+/// one way here and another way elsewhere.
+struct Header(Map<String, Value>);
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = Header;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+                let mut members = Map::new();
+                while let Some((name, value)) = map.next_entry::<String, Value>()? {
+                    if members.contains_key(&name) {
+                        return Err(A::Error::custom(format!(
+                            "the header has `{}` twice",
+                            bounded(&name)
+                        )));
+                    }
+                    members.insert(name, value);
+                }
+                Ok(Header(members))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
 }

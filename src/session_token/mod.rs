@@ -34,11 +34,14 @@ mod error;
 mod jwt;
 mod keys;
 mod organization;
+mod refresh;
 mod verify;
 
 pub use crate::SessionClaims;
-pub use error::SessionTokenError;
+pub use error::{SessionTokenError, MAX_ECHO};
+pub use keys::{SkippedKey, MIN_KEY_BITS};
 pub use organization::Organization;
+pub use refresh::{JwksRefresh, DEFAULT_JWKS_REFRESH_INTERVAL};
 pub use verify::{Verifier, DEFAULT_CLOCK_SKEW};
 
 /// The longest token accepted, in bytes: a session token is a few KB, even

@@ -6,8 +6,9 @@ use rsa::pkcs1v15::{Signature, VerifyingKey};
 use rsa::sha2::{Sha256, Sha384, Sha512};
 use rsa::signature::Verifier as _;
 
+use super::error::bounded;
 use super::jwt::{self, Algorithm};
-use super::keys::{self, Key};
+use super::keys::{self, Key, SkippedKey};
 use super::{SessionTokenError, MAX_TOKEN_LEN};
 use crate::SessionClaims;
 
@@ -26,6 +27,10 @@ use crate::SessionClaims;
 #[derive(Clone, Debug)]
 pub struct Verifier {
     keys: Vec<Key>,
+    /// From a JWKS: a token's key is the one its `kid` names (a PEM's key
+    /// is the instance's, whatever the token says).
+    by_kid: bool,
+    skipped: Vec<SkippedKey>,
     authorized_parties: Vec<String>,
     clock_skew: Duration,
 }
@@ -38,24 +43,43 @@ impl Verifier {
     /// Clerk's dashboard shows as the JWT public key, `CLERK_JWT_KEY`) or
     /// `RSA PUBLIC KEY`. The token's `kid` is not looked at.
     pub fn from_pem(pem: &str) -> Result<Self, SessionTokenError> {
-        Ok(Self::with_keys(vec![keys::from_pem(pem)?]))
+        Ok(Self::with_keys(
+            vec![keys::from_pem(pem)?],
+            false,
+            Vec::new(),
+        ))
     }
 
     /// A verifier with the keys of the instance's JWKS document (the body
     /// of `GET https://api.clerk.com/v1/jwks` or of the Frontend API's
     /// `/.well-known/jwks.json`); each token's key is chosen by its `kid`.
-    /// On [`SessionTokenError::UnknownKid`], fetch the document again and
-    /// make a new verifier: Clerk may have rotated its keys.
+    /// A token must name its key's `kid`. Keys that cannot verify a
+    /// session token (another type or use, smaller than
+    /// [`MIN_KEY_BITS`](super::MIN_KEY_BITS), malformed) are left out
+    /// ([`Verifier::skipped_keys`] says why); the document is refused only
+    /// when none is left. On [`SessionTokenError::UnknownKid`], Clerk may
+    /// have rotated its keys: fetch the document again and make a new
+    /// verifier, at most as often as [`JwksRefresh`](super::JwksRefresh)
+    /// allows.
     pub fn from_jwks(document: &[u8]) -> Result<Self, SessionTokenError> {
-        Ok(Self::with_keys(keys::from_jwks(document)?))
+        let (keys, skipped) = keys::from_jwks(document)?;
+        Ok(Self::with_keys(keys, true, skipped))
     }
 
-    fn with_keys(keys: Vec<Key>) -> Self {
+    fn with_keys(keys: Vec<Key>, by_kid: bool, skipped: Vec<SkippedKey>) -> Self {
         Verifier {
             keys,
+            by_kid,
+            skipped,
             authorized_parties: Vec::new(),
             clock_skew: DEFAULT_CLOCK_SKEW,
         }
+    }
+
+    /// The keys of the JWKS document that were left out, and why (for
+    /// logs); empty for a PEM.
+    pub fn skipped_keys(&self) -> &[SkippedKey] {
+        &self.skipped
     }
 
     /// Only tokens whose `azp` (the origin that obtained them) is one of
@@ -85,8 +109,9 @@ impl Verifier {
     }
 
     /// Verifies `token` as of `now`: its size, its header (`alg` RS256,
-    /// RS384 or RS512, `typ` JWT when present, a session `cat`), its
-    /// signature under the key its `kid` names, then its claims: their
+    /// RS384 or RS512, `typ` exactly `JWT` when present, a session `cat`,
+    /// no member twice), its signature under the key its `kid` names (from
+    /// a JWKS), then its claims: their
     /// types, `sub`, `sid` and `exp` present, `exp`, `nbf` and `iat`
     /// within the clock skew, `azp` when authorized parties are set, and
     /// organization claims that decode.
@@ -125,11 +150,12 @@ impl Verifier {
     }
 
     fn key(&self, kid: Option<&str>) -> Result<&rsa::PublicKey, SessionTokenError> {
-        if let [only] = self.keys.as_slice() {
-            if only.kid.is_none() || kid.is_none() || only.kid.as_deref() == kid {
+        if !self.by_kid {
+            if let [only] = self.keys.as_slice() {
                 return Ok(&only.key);
             }
         }
+        // From a JWKS, as Clerk's SDK: the key whose kid the token names.
         let Some(kid) = kid else {
             return Err(SessionTokenError::UnknownKid(None));
         };
@@ -137,7 +163,7 @@ impl Verifier {
             .iter()
             .find(|k| k.kid.as_deref() == Some(kid))
             .map(|k| &k.key)
-            .ok_or_else(|| SessionTokenError::UnknownKid(Some(kid.to_owned())))
+            .ok_or_else(|| SessionTokenError::UnknownKid(Some(bounded(kid))))
     }
 
     fn check_claims(
@@ -168,12 +194,15 @@ impl Verifier {
             return Err(SessionTokenError::IssuedInFuture(seconds(iat - now)));
         }
         if !self.authorized_parties.is_empty() {
+            // An empty `azp` is none, even if an authorized party is empty
+            // (an unset environment variable), as Clerk's SDK reads it.
             let azp = claims
                 .azp
                 .as_deref()
+                .filter(|azp| !azp.is_empty())
                 .ok_or(SessionTokenError::MissingAuthorizedParty)?;
             if !self.authorized_parties.iter().any(|p| p == azp) {
-                return Err(SessionTokenError::UnauthorizedParty(azp.to_owned()));
+                return Err(SessionTokenError::UnauthorizedParty(bounded(azp)));
             }
         }
         super::organization::of(claims).map_err(SessionTokenError::InvalidOrganizationClaims)?;

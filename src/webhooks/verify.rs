@@ -16,10 +16,17 @@ use super::headers::WebhookHeaders;
 pub const TOLERANCE: Duration = Duration::from_secs(5 * 60);
 
 /// A webhook endpoint's signing secret, ready to verify deliveries. Its
-/// `Debug` does not show the secret.
+/// `Debug` does not show the secret, and its bytes are wiped (`zeroize`)
+/// when it is dropped.
 #[derive(Clone)]
 pub struct Webhook {
     key: Vec<u8>,
+}
+
+impl Drop for Webhook {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.key);
+    }
 }
 
 impl fmt::Debug for Webhook {
