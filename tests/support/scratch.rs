@@ -207,3 +207,24 @@ pub fn run_probe(dir: &Path, source: &str, features: &[&str]) -> String {
     );
     stdout
 }
+
+/// Checks that the library of the scratch copy in `dir` compiles with
+/// every schema in it (`full`, also those without a feature of their own)
+/// and `features`, without warnings: `cargo check`, the compiler's whole
+/// front end (types, borrows, lints) without code generation, for a test
+/// whose question is whether generated code compiles, not what it does
+/// (`sync-schema`'s build check asks it the same way). A third of the time
+/// of building and running a probe.
+pub fn check_lib(dir: &Path, features: &[&str]) {
+    let mut args = vec!["check", "--lib", "--features", "full"];
+    for f in features {
+        args.extend(["--features", f]);
+    }
+    let out = cargo(dir, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("warning"),
+        "the generated code must compile without warnings:\n{stderr}"
+    );
+}
