@@ -213,13 +213,7 @@ impl<'a> Spec<'a> {
         let mut paragraphs: Vec<&str> = field.docs.as_deref().into_iter().collect();
         // One word per field; what it means is said once, on the type
         // (`absence_rule`).
-        let note = match field.presence() {
-            Presence::NullUnlessAbsent => Some("*Required, nullable.*"),
-            Presence::PresentUnlessAbsent if field.required && !field.tag => Some("*Required.*"),
-            Presence::AbsentUnlessNull => Some("*Optional.*"),
-            _ => None,
-        };
-        paragraphs.extend(note);
+        paragraphs.extend(AbsenceNote::of(field).map(AbsenceNote::word));
         Spec {
             field,
             ident: Ident::new(&field.rust, Span::call_site()),
@@ -317,20 +311,46 @@ impl<'a> Spec<'a> {
     }
 }
 
+/// What a field's docs say of an absent member, in one word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AbsenceNote {
+    Required,
+    RequiredNullable,
+    Optional,
+}
+
+impl AbsenceNote {
+    /// The note of `field`; `None` for a member that is refused absent or
+    /// a tag.
+    fn of(field: &Field) -> Option<Self> {
+        match field.presence() {
+            Presence::NullUnlessAbsent => Some(Self::RequiredNullable),
+            Presence::PresentUnlessAbsent if field.required && !field.tag => Some(Self::Required),
+            Presence::AbsentUnlessNull => Some(Self::Optional),
+            _ => None,
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Self::Required => "*Required.*",
+            Self::RequiredNullable => "*Required, nullable.*",
+            Self::Optional => "*Optional.*",
+        }
+    }
+}
+
 /// What the one-word notes on a struct's fields mean, said once on the
 /// type (a User has forty such fields); `None` when no field has a note.
 pub(crate) fn absence_rule(s: &crate::model::Struct) -> Option<String> {
-    let (mut required, mut optional) = (false, false);
-    for field in &s.fields {
-        match field.presence() {
-            Presence::NullUnlessAbsent => required = true,
-            Presence::PresentUnlessAbsent if field.required && !field.tag => required = true,
-            Presence::AbsentUnlessNull => optional = true,
-            _ => {}
-        }
-    }
-    let required = required.then_some("a *required* field whose member is absent decodes as `None` (when nullable) or its type's empty value, is written back absent while it still holds that value, and is listed by `missing_required()`");
-    let optional = optional.then_some("an *optional* field decodes `null` and an absent member as `None` and writes back whichever came");
+    let notes: Vec<AbsenceNote> = s.fields.iter().filter_map(AbsenceNote::of).collect();
+    let required = notes
+        .iter()
+        .any(|n| *n != AbsenceNote::Optional)
+        .then_some("a *required* field whose member is absent decodes as `None` (when nullable) or its type's empty value, is written back absent while it still holds that value, and is listed by `missing_required()`");
+    let optional = notes
+        .contains(&AbsenceNote::Optional)
+        .then_some("an *optional* field decodes `null` and an absent member as `None` and writes back whichever came");
     match (required, optional) {
         (Some(r), Some(o)) => Some(format!("Absent members: {r}; {o}.")),
         (Some(one), None) | (None, Some(one)) => Some(format!("Absent members: {one}.")),
