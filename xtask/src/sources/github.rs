@@ -218,25 +218,33 @@ fn resolve(current: &str, location: &str) -> String {
 }
 
 fn describe(url: &str, error: ureq::Error) -> anyhow::Error {
-    let what = match &error {
-        ureq::Error::Timeout(_) => "timed out".to_owned(),
-        ureq::Error::HostNotFound => "host not found (DNS)".to_owned(),
-        ureq::Error::ConnectionFailed => "connection failed".to_owned(),
-        ureq::Error::BodyExceedsLimit(_) => format!("the answer is larger than {MAX_BODY} bytes"),
+    // `true`: the host could not be reached at all.
+    let (what, unreachable) = match &error {
+        ureq::Error::Timeout(_) => ("timed out".to_owned(), true),
+        ureq::Error::HostNotFound => ("host not found (DNS)".to_owned(), true),
+        ureq::Error::ConnectionFailed => ("connection failed".to_owned(), true),
+        ureq::Error::BodyExceedsLimit(_) => {
+            (format!("the answer is larger than {MAX_BODY} bytes"), false)
+        }
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-            "connection refused".to_owned()
+            ("connection refused".to_owned(), true)
         }
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            "the answer was cut short".to_owned()
+            ("the answer was cut short".to_owned(), false)
         }
-        other => other.to_string(),
+        ureq::Error::Io(e) => {
+            let unreachable = matches!(
+                e.kind(),
+                std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::NetworkUnreachable
+                    | std::io::ErrorKind::HostUnreachable
+            );
+            (error.to_string(), unreachable)
+        }
+        other => (other.to_string(), false),
     };
-    // Could not reach the host at all: say how to work without the network.
-    let unreachable = matches!(
-        error,
-        ureq::Error::Timeout(_) | ureq::Error::HostNotFound | ureq::Error::ConnectionFailed
-    ) || matches!(&error, ureq::Error::Io(e) if matches!(e.kind(), std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::NetworkUnreachable | std::io::ErrorKind::HostUnreachable));
     if unreachable {
+        // Say how to work without the network.
         anyhow::anyhow!("GET {url}: {what} (this command needs GitHub; set HTTPS_PROXY behind a proxy, or point --upstream and --github-api at a mirror such as `scripts/github-stand-in DIR`)")
     } else {
         anyhow::anyhow!("GET {url}: {what}")
