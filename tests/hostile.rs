@@ -35,7 +35,7 @@ fn outcome(file: &str, schema: &Value) -> Result<String, String> {
 /// (`scratch::keep_only_the_client_schema`). Not the whole vendored set:
 /// each of the hundreds of schemas here would read and check all of it
 /// again, for nothing the hostile schema is about.
-fn vendored_schemas() -> &'static [Schema] {
+fn the_client_schema() -> &'static [Schema] {
     static SCHEMAS: std::sync::OnceLock<Vec<Schema>> = std::sync::OnceLock::new();
     SCHEMAS.get_or_init(|| {
         vendored::load(&scratch::repo_root().join("schema"))
@@ -50,7 +50,7 @@ fn vendored_schemas() -> &'static [Schema] {
 fn outcome_bytes(file: &str, bytes: &[u8]) -> Result<String, String> {
     let label = format!("schema/{file}");
     let run = || {
-        let mut schemas = vendored_schemas().to_vec();
+        let mut schemas = the_client_schema().to_vec();
         schemas.push(Schema {
             file: file.to_owned(),
             label: label.clone(),
