@@ -10,7 +10,7 @@
 //! `user.created` delivery, one forged one and the signed one again (a
 //! replay) over real HTTP, prints the answers and exits.
 
-use std::collections::HashMap;
+use std::collections::{HashSet, VecDeque};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 
@@ -35,9 +35,14 @@ struct Endpoint {
 /// it also skips Svix's retries of a message already handled. Older ids
 /// need no keeping (their deliveries no longer verify), so the memory is
 /// bounded by the deliveries of ten minutes; past `MAX_SEEN` of them the
-/// oldest go first.
+/// oldest go first. Ids are forgotten in the order they came, so a
+/// delivery costs the same however many are kept.
 #[derive(Default)]
-struct Seen(HashMap<String, u64>);
+struct Seen {
+    ids: HashSet<String>,
+    /// The ids in the order they came, with their timestamps.
+    order: VecDeque<(u64, String)>,
+}
 
 const MAX_SEEN: usize = 100_000;
 
@@ -46,22 +51,19 @@ impl Seen {
     /// was handled already.
     fn first_time(&mut self, id: &str, timestamp: u64, now: u64) -> bool {
         let window = TOLERANCE.as_secs();
-        self.0
-            .retain(|_, t| t.saturating_add(window) >= now.saturating_sub(window));
-        if self.0.contains_key(id) {
-            return false;
-        }
-        if self.0.len() >= MAX_SEEN {
-            if let Some(oldest) = self
-                .0
-                .iter()
-                .min_by_key(|(_, t)| **t)
-                .map(|(k, _)| k.clone())
-            {
-                self.0.remove(&oldest);
+        while let Some((sent, _)) = self.order.front() {
+            let expired = sent.saturating_add(window) < now.saturating_sub(window);
+            if !expired && self.order.len() < MAX_SEEN {
+                break;
+            }
+            if let Some((_, old)) = self.order.pop_front() {
+                self.ids.remove(&old);
             }
         }
-        self.0.insert(id.to_owned(), timestamp);
+        if !self.ids.insert(id.to_owned()) {
+            return false;
+        }
+        self.order.push_back((timestamp, id.to_owned()));
         true
     }
 }
