@@ -29,6 +29,8 @@
 
 // In the pipeline's order; each folder's `mod.rs` says what goes in and
 // what comes out.
+#[cfg(feature = "api")]
+pub mod api;
 #[cfg(feature = "maintainer")]
 pub mod compat;
 #[cfg(feature = "json-schema")]

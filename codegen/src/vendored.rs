@@ -18,6 +18,9 @@ pub const NAMES_FILE: &str = "names.json";
 /// The webhooks catalog, under the schema directory.
 pub const CATALOG_FILE: &str = "webhooks/catalog.json";
 
+/// The Backend API's operations catalog, under the schema directory.
+pub const OPERATIONS_FILE: &str = "bapi/operations.json";
+
 /// The Client schema, generated first (types it shares live in `client`).
 pub const CLIENT_FILE: &str = "clerk-client-schema.json";
 
@@ -42,6 +45,8 @@ pub struct Vendored {
     pub names: Names,
     /// The webhooks catalog (`webhooks/catalog.json`), if vendored.
     pub catalog: Option<Schema>,
+    /// The operations catalog (`bapi/operations.json`), if vendored.
+    pub operations: Option<Schema>,
     /// The tag aliases (`aliases.json`), applied to every schema.
     pub aliases: Aliases,
 }
@@ -94,19 +99,22 @@ pub fn load(dir: &Path) -> Result<Vendored, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Aliases::empty(),
         Err(e) => return Err(read_error(crate::passes::aliases::FILE, e)),
     };
-    let catalog = match std::fs::read(dir.join(CATALOG_FILE)) {
-        Ok(bytes) => Some(Schema {
-            file: CATALOG_FILE.to_owned(),
-            label: label(CATALOG_FILE),
+    let optional = |name: &str| match std::fs::read(dir.join(name)) {
+        Ok(bytes) => Ok(Some(Schema {
+            file: name.to_owned(),
+            label: label(name),
             bytes,
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(read_error(CATALOG_FILE, e)),
+        })),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(read_error(name, e)),
     };
+    let catalog = optional(CATALOG_FILE)?;
+    let operations = optional(OPERATIONS_FILE)?;
     Ok(Vendored {
         schemas,
         names,
         catalog,
+        operations,
         aliases,
     })
 }
@@ -119,6 +127,7 @@ impl Vendored {
             schemas,
             names,
             catalog: None,
+            operations: None,
             aliases: Aliases::empty(),
         }
     }

@@ -9,6 +9,7 @@ mod buildcheck;
 mod features;
 mod freshness;
 mod manifest;
+mod operations;
 mod report;
 mod sources;
 mod sync;
@@ -77,7 +78,8 @@ enum Command {
     /// Derive one schema from a local copy of Clerk's OpenAPI by
     /// api-evangelist's rule and print its bytes (what `sync-schema --clerk`
     /// compares): to check the rule by hand against a published file. With
-    /// --catalog, print the webhooks catalog of a `webhooks/<version>.yml`.
+    /// --catalog, print the webhooks catalog of a `webhooks/<version>.yml`;
+    /// with --operations, the operations catalog of a `bapi/<version>.yml`.
     /// Offline.
     DeriveSchema(DeriveArgs),
 }
@@ -121,11 +123,14 @@ struct DeriveArgs {
     #[arg(long, value_name = "FILE")]
     spec: PathBuf,
     /// The schema's key (`user`, `samlconnection`, `role`).
-    #[arg(value_name = "NAME", required_unless_present = "catalog")]
+    #[arg(value_name = "NAME", required_unless_present_any = ["catalog", "operations"])]
     name: Option<String>,
     /// Print the webhooks catalog instead of a schema.
     #[arg(long, conflicts_with = "name")]
     catalog: bool,
+    /// Print the operations catalog instead of a schema.
+    #[arg(long, conflicts_with_all = ["name", "catalog"])]
+    operations: bool,
 }
 
 #[derive(Args)]
@@ -156,6 +161,12 @@ struct SyncArgs {
     /// vendored catalog is compared on every run.
     #[arg(long)]
     webhooks: bool,
+    /// Compare (and with --write vendor) the Backend API's operations
+    /// catalog, derived from Clerk's `bapi/<version>.yml` (the newest, or
+    /// --api-version), even when it is not vendored yet. A vendored
+    /// catalog is compared on every run.
+    #[arg(long)]
+    operations: bool,
     #[command(flatten)]
     remote: Remote,
 }
@@ -202,6 +213,7 @@ fn run(cli: Cli) -> Result<u8> {
                 },
                 api_version: args.api_version,
                 webhooks: args.webhooks,
+                operations: args.operations,
                 raw_base: args.remote.upstream,
                 api_base: args.remote.github_api,
                 timeout: Duration::from_secs(args.remote.timeout),
@@ -232,6 +244,12 @@ fn run(cli: Cli) -> Result<u8> {
             let place = |e: sources::clerk::derive::Underivable| {
                 anyhow::anyhow!("{}: {e}", args.spec.display())
             };
+            if args.operations {
+                let version = sources::clerk::version_of(&args.spec.to_string_lossy());
+                let catalog = sources::clerk::operations::derive(&spec, &version).map_err(place)?;
+                print!("{}", catalog.render());
+                return Ok(0);
+            }
             let Some(name) = args.name else {
                 let catalog = sources::clerk::catalog::derive(&spec).map_err(place)?;
                 print!("{}", catalog.render());

@@ -42,6 +42,8 @@ pub struct Entry {
 const SCHEMA: &str = "schema";
 /// The array holding the webhooks catalog.
 const CATALOG: &str = "catalog";
+/// The array holding the operations catalog.
+const OPERATIONS: &str = "operations";
 /// The array of schemas written here (no upstream schema exists).
 const WRITTEN: &str = "written";
 
@@ -129,6 +131,16 @@ impl Manifest {
     /// Updates the webhooks catalog's entry, or adds it.
     pub fn upsert_catalog(&mut self, entry: &Entry) {
         self.upsert_in(CATALOG, entry);
+    }
+
+    /// The operations catalog's entry (`[[operations]]`), if it is vendored.
+    pub fn operations(&self) -> Result<Option<Entry>> {
+        Ok(self.entries_of(OPERATIONS)?.into_iter().next())
+    }
+
+    /// Updates the operations catalog's entry, or adds it.
+    pub fn upsert_operations(&mut self, entry: &Entry) {
+        self.upsert_in(OPERATIONS, entry);
     }
 
     fn entries_of(&self, kind: &str) -> Result<Vec<Entry>> {

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use clerk_types_codegen::api::catalog::Catalog as Operations;
 use clerk_types_codegen::compat;
 use clerk_types_codegen::vendored::{self, Vendored};
 use clerk_types_codegen::webhooks::Catalog;
@@ -25,6 +26,11 @@ pub struct Local {
     pub catalog_entry: Option<Entry>,
     /// The vendored catalog, parsed.
     pub catalog: Option<Catalog>,
+    /// The manifest's `[[operations]]` entry, if the operations catalog is
+    /// vendored.
+    pub operations_entry: Option<Entry>,
+    /// The vendored operations catalog, parsed.
+    pub operations: Option<Operations>,
     /// The crate's version, which a change bumps (an error only matters
     /// when something changed).
     pub version: Result<compat::Version>,
@@ -52,6 +58,12 @@ impl Local {
             .as_ref()
             .map(|c| Catalog::parse(&c.label, &c.bytes))
             .transpose()?;
+        let operations_entry = manifest.operations()?;
+        let operations = vendored
+            .operations
+            .as_ref()
+            .map(|c| Operations::parse(&c.label, &c.bytes))
+            .transpose()?;
         Ok(Local {
             version: crate_version(root),
             manifest,
@@ -60,6 +72,8 @@ impl Local {
             vendored,
             catalog_entry,
             catalog,
+            operations_entry,
+            operations,
         })
     }
 

@@ -42,6 +42,9 @@ pub struct Options {
     /// The webhooks spec: `--add` derives from it; a plain run vendors the
     /// catalog even when it is not vendored yet.
     pub webhooks: bool,
+    /// A plain run vendors the operations catalog even when it is not
+    /// vendored yet.
+    pub operations: bool,
     /// Base URL of raw file downloads.
     pub raw_base: String,
     /// Base URL of GitHub's REST API.

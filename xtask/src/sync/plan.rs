@@ -16,6 +16,7 @@ use super::local::Local;
 use super::snapshot::{Fetched, Snapshot};
 use super::Options;
 use crate::manifest::Entry;
+use crate::operations;
 use crate::sources::Provenance;
 use crate::webhooks;
 
@@ -29,6 +30,8 @@ pub struct Plan {
     pub names: Names,
     /// The catalog's drift, if the catalog is in play and changed.
     pub catalog: Option<webhooks::Drift>,
+    /// The operations catalog's drift, if it is in play and changed.
+    pub operations: Option<operations::Drift>,
     /// Why the new set does not generate, if it does not (reported after
     /// the changes; nothing is written).
     pub broken: Option<String>,
@@ -97,16 +100,21 @@ impl Plan {
                 .collect();
             webhooks::compare(local.catalog.as_ref(), now, &keys)
         });
+        let operations = upstream
+            .operations
+            .as_ref()
+            .and_then(|now| operations::compare(local.operations.as_ref(), now));
         let mut plan = Plan {
             unchanged,
             names: local.vendored.names.clone(),
             drifts,
             catalog,
+            operations,
             broken: None,
             bump: (Bump::Patch, false),
             version: None,
         };
-        if plan.drifts.is_empty() && plan.catalog.is_none() {
+        if !plan.changed() {
             return Ok(plan);
         }
         plan.version = Some(
@@ -117,6 +125,9 @@ impl Plan {
         );
         if let Some(drift) = &plan.catalog {
             plan.bump.0 = drift.bump();
+        }
+        if let Some(drift) = &plan.operations {
+            plan.bump.0 = plan.bump.0.max(drift.bump());
         }
         if !plan.drifts.is_empty() {
             plan.judge(local, schemas)?;
@@ -175,9 +186,9 @@ impl Plan {
         self.unchanged.iter().filter_map(|u| u.restamp.as_ref())
     }
 
-    /// Whether anything upstream changed (schemas or the catalog).
+    /// Whether anything upstream changed (schemas or the catalogs).
     pub fn changed(&self) -> bool {
-        !self.drifts.is_empty() || self.catalog.is_some()
+        !self.drifts.is_empty() || self.catalog.is_some() || self.operations.is_some()
     }
 
     /// What stops `--write` (or, for a set that does not generate, any

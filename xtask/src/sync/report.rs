@@ -9,6 +9,7 @@ use super::local::Local;
 use super::plan::Plan;
 use super::snapshot::Snapshot;
 use super::Options;
+use crate::operations;
 use crate::sources::clerk::{short, REPOSITORY};
 use crate::webhooks;
 
@@ -67,6 +68,23 @@ pub fn findings(o: &Options, local: &Local, upstream: &Snapshot, plan: &Plan) ->
         }
         (_, Some(drift)) => {
             let old_path = local.catalog_entry.as_ref().map(|e| e.path.as_str());
+            let _ = writeln!(out, "{}", drift.render(old_path, &o.reference));
+        }
+        (None, None) => {}
+    }
+    match (&upstream.operations, &plan.operations) {
+        (Some(now), None) => {
+            let _ = writeln!(
+                out,
+                "{}: up to date with {REPOSITORY} {} at {} ({})",
+                operations::FILE,
+                now.spec_path,
+                o.reference,
+                short(&now.commit)
+            );
+        }
+        (_, Some(drift)) => {
+            let old_path = local.operations_entry.as_ref().map(|e| e.path.as_str());
             let _ = writeln!(out, "{}", drift.render(old_path, &o.reference));
         }
         (None, None) => {}

@@ -6,6 +6,7 @@ use anyhow::Result;
 use super::local::Local;
 use super::Options;
 use crate::manifest::Entry;
+use crate::operations::{self, SpecOperations};
 use crate::sources::{self, Choice, Origin, Provenance};
 use crate::webhooks::{self, SpecCatalog};
 
@@ -19,6 +20,9 @@ pub struct Snapshot {
     /// The catalog Clerk's webhooks spec gives, when the catalog is
     /// vendored or asked for (`--webhooks`).
     pub catalog: Option<SpecCatalog>,
+    /// The operations catalog Clerk's Backend API spec gives, when it is
+    /// vendored or asked for (`--operations`).
+    pub operations: Option<SpecOperations>,
 }
 
 /// One schema's bytes at its source.
@@ -62,10 +66,16 @@ impl Snapshot {
         } else {
             Some(webhooks::fetch(&mut sources)?)
         };
+        let operations = if local.operations_entry.is_none() && !o.operations {
+            None
+        } else {
+            Some(operations::fetch(&mut sources)?)
+        };
         Ok(Snapshot {
             schemas,
             listing,
             catalog,
+            operations,
         })
     }
 }

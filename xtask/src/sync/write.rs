@@ -14,6 +14,7 @@ use super::local::Local;
 use super::plan::Plan;
 use super::Options;
 use crate::manifest;
+use crate::operations;
 use crate::webhooks;
 
 /// Writes what `plan` changes in `local`; returns the lines that say what
@@ -22,6 +23,7 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
     let Local {
         mut manifest,
         catalog_entry,
+        operations_entry,
         ..
     } = local;
     for entry in plan.restamped() {
@@ -46,7 +48,7 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
         check.push((NAMES_FILE.to_owned(), text.clone()));
         files.push((schema_dir.join(NAMES_FILE), text));
     }
-    let mut stale = None;
+    let mut stale = Vec::new();
     if let Some(drift) = &plan.catalog {
         manifest.upsert_catalog(&drift.provenance.entry(
             "webhooks",
@@ -57,7 +59,20 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
         check.push((webhooks::FILE.to_owned(), drift.text.clone().into_bytes()));
         let (catalog_files, old_spec) = webhooks::files(&schema_dir, drift, catalog_entry.as_ref());
         files.extend(catalog_files);
-        stale = old_spec;
+        stale.extend(old_spec);
+    }
+    if let Some(drift) = &plan.operations {
+        manifest.upsert_operations(&drift.provenance.entry(
+            "operations",
+            operations::FILE,
+            &o.reference,
+            drift.text.as_bytes(),
+        ));
+        check.push((operations::FILE.to_owned(), drift.text.clone().into_bytes()));
+        let (operation_files, old_spec) =
+            operations::files(&schema_dir, drift, operations_entry.as_ref());
+        files.extend(operation_files);
+        stale.extend(old_spec);
     }
     if files.is_empty() && plan.restamped().next().is_none() {
         return Ok(String::new());
@@ -74,7 +89,7 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
         .map(|(p, b)| (p.as_path(), b.as_slice()))
         .collect();
     manifest::replace_all(&refs)?;
-    if let Some(stale) = stale {
+    for stale in stale {
         std::fs::remove_file(&stale)
             .with_context(|| format!("{}: cannot remove the old spec", stale.display()))?;
     }
@@ -91,6 +106,14 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
             out,
             "wrote schema/{} and schema/{} (and schema/manifest.toml); the next cargo build with feature `webhooks` regenerates the events",
             webhooks::FILE,
+            drift.provenance.path
+        );
+    }
+    if let Some(drift) = &plan.operations {
+        let _ = writeln!(
+            out,
+            "wrote schema/{} and schema/{} (and schema/manifest.toml); the next cargo build with feature `api` regenerates the operations",
+            operations::FILE,
             drift.provenance.path
         );
     }

@@ -175,8 +175,9 @@ pub fn project(name: &str) -> PathBuf {
             std::fs::remove_file(schema.join(&file)).expect("remove");
         }
     }
-    // No webhooks catalog: it names objects these projects do not have.
+    // No catalogs: they name objects these projects do not have.
     let _ = std::fs::remove_dir_all(schema.join("webhooks"));
+    let _ = std::fs::remove_dir_all(schema.join("bapi"));
     let manifest = std::fs::read_to_string(schema.join("manifest.toml")).expect("manifest");
     let manifest = manifest.split("[[catalog]]").next().unwrap_or_default();
     let mut blocks = manifest.split("[[schema]]");

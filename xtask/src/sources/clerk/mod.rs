@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod derive;
 pub mod node;
+pub mod operations;
 pub mod pyjson;
 pub mod yaml;
 
@@ -140,6 +141,14 @@ impl Spec {
         let text = derive::derive(&self.root, &component, key).map_err(place)?;
         Ok((component, text.into_bytes()))
     }
+}
+
+/// The API version a spec file is, its name without `.yml`
+/// (`bapi/2026-05-12.yml` -> `2026-05-12`): what Clerk's SDKs send as
+/// `Clerk-API-Version`.
+pub fn version_of(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.strip_suffix(".yml").unwrap_or(name).to_owned()
 }
 
 /// The newest `<dir>/YYYY-MM-DD.yml` at `commit`.
