@@ -81,6 +81,16 @@ fn run() -> Result<(), String> {
             .ok_or_else(|| format!("schema/{} is missing: restore it (git checkout schema/)", vendored::CATALOG_FILE))?;
         write(&out_dir.join("webhook_events.rs"), events)?;
     }
+    // `api`: a request type per operation of the vendored catalog, over
+    // the types just generated (the feature enables every schema).
+    #[cfg(feature = "api")]
+    {
+        let operations = set
+            .operations(&generated)
+            .map_err(|e| format!("{e} (the operations catalog is vendored: re-sync with `cargo xtask sync-schema --operations --write`)"))?
+            .ok_or_else(|| format!("schema/{} is missing: restore it (git checkout schema/)", vendored::OPERATIONS_FILE))?;
+        write(&out_dir.join("operations.rs"), operations)?;
+    }
     Ok(())
 }
 

@@ -218,6 +218,9 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
 
+#[cfg(feature = "api")]
+#[cfg_attr(docsrs, doc(cfg(feature = "api")))]
+pub mod api;
 mod builder;
 pub mod decode;
 // Used by the generated unions (which only some schemas have) to choose a

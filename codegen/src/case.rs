@@ -67,10 +67,20 @@ fn ident(text: &str, case: impl Fn(&str) -> String, prefix: &str) -> String {
     }
 }
 
+/// The module key of the schema derived from `component`: its name in
+/// lower case, the rule's file name (`EmailEventPayload` ->
+/// `emaileventpayload`). How a catalog's components (webhooks' and the
+/// operations') are found among the vendored schemas, whatever Rust name
+/// their root is pinned to.
+pub fn module_key(component: &str) -> String {
+    component.to_lowercase()
+}
+
 /// Modules of the `clerk-types` crate itself, which a schema's module
 /// cannot be named.
 const CRATE_MODULES: &[&str] = &[
-    "decode", "helpers", "members", "validate", "builder", "error",
+    "decode", "helpers", "members", "validate", "builder", "error", "api", "auth", "webhooks",
+    "http",
 ];
 
 /// Why `key` (from `clerk-KEY-schema.json`) cannot name the schema's

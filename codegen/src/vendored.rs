@@ -150,6 +150,17 @@ impl Vendored {
         crate::webhooks::render::render(&catalog.label, &parsed, &set.modules).map(Some)
     }
 
+    /// The Backend API's request types over the modules of `set`, as Rust
+    /// source; `None` without an operations catalog.
+    #[cfg(feature = "api")]
+    pub fn operations(&self, set: &Set) -> Result<Option<String>, Error> {
+        let Some(catalog) = &self.operations else {
+            return Ok(None);
+        };
+        let parsed = crate::api::catalog::Catalog::parse(&catalog.label, &catalog.bytes)?;
+        crate::api::render::render(&catalog.label, &parsed, &set.modules).map(Some)
+    }
+
     /// The schema with module key `key`.
     pub fn schema(&self, key: &str) -> Option<&Schema> {
         self.schemas

@@ -65,22 +65,23 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         }
         std::fs::write(&path, bytes).with_context(|| format!("scratch schema/{name}"))?;
     }
-    let features = if copy
-        .join("schema")
-        .join(clerk_types_codegen::vendored::CATALOG_FILE)
-        .exists()
-    {
-        "full,webhooks"
-    } else {
-        "full"
-    };
+    // Each catalog's feature once it is vendored (and the crate has it).
+    let mut features = vec!["full"];
+    let has = |file: &str| copy.join("schema").join(file).exists();
+    if has(clerk_types_codegen::vendored::CATALOG_FILE) {
+        features.push("webhooks");
+    }
+    if has(clerk_types_codegen::vendored::OPERATIONS_FILE) && manifest_has_feature(&copy, "api") {
+        features.push("api");
+    }
+    let features = features.join(",");
     let target = std::env::var_os(TARGET_ENV)
         .map(PathBuf::from)
         .unwrap_or_else(|| work.join("target"));
     let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         // `full`: every vendored schema, also one that has no feature yet;
-        // `webhooks`: the events generated from the catalog over them (once
-        // a catalog is vendored).
+        // `webhooks` and `api`: the events and the operations generated
+        // from the catalogs over them (once a catalog is vendored).
         .args([
             "check",
             "--lib",
@@ -88,7 +89,7 @@ pub fn crate_builds(root: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
             "--message-format",
             "short",
             "--features",
-            features,
+            &features,
         ])
         .current_dir(&copy)
         .env("CARGO_TARGET_DIR", &target)
@@ -162,4 +163,10 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether the copy's manifest declares `feature`.
+fn manifest_has_feature(copy: &Path, feature: &str) -> bool {
+    std::fs::read_to_string(copy.join("Cargo.toml"))
+        .is_ok_and(|m| m.lines().any(|l| l.starts_with(&format!("{feature} = "))))
 }

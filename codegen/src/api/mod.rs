@@ -4,3 +4,5 @@
 //! ([`render`]) over the types the vendored schemas generate.
 
 pub mod catalog;
+pub mod model;
+pub mod render;

@@ -36,13 +36,7 @@ pub struct Data {
     pub description: Option<String>,
 }
 
-/// The module key of the schema derived from `component`: its name in
-/// lower case, the rule's file name (`EmailEventPayload` ->
-/// `emaileventpayload`). How a catalog's components are found among the
-/// vendored schemas, whatever Rust name their root is pinned to.
-pub fn module_key(component: &str) -> String {
-    component.to_lowercase()
-}
+pub use crate::case::module_key;
 
 impl Catalog {
     /// Reads a catalog; `file` labels errors (with line and column).
