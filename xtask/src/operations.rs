@@ -75,8 +75,12 @@ impl Drift {
         );
         for c in &self.changes {
             out.push_str(&format!(
-                "  {} operation `{}`: {}: {}\n",
-                c.sign, c.id, c.what, c.bump
+                "  {} operation `{}` (api::{}): {}: {}\n",
+                c.sign,
+                c.id,
+                clerk_types_codegen::api::model::type_name(&c.id),
+                c.what,
+                c.bump
             ));
         }
         if self.changes.is_empty() {

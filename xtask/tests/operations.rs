@@ -157,12 +157,12 @@ fn operations_added_removed_and_changed_are_reported_with_their_bump() {
     ];
     let (out, err, code) = sync(&dir, &serve(&dir, &added), &[]);
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains("+ operation `DeleteClient`: DELETE /clients/{client_id}/x (a new request type; the current release cannot send it): minor"), "{out}");
+    assert!(out.contains("+ operation `DeleteClient` (api::DeleteClient): DELETE /clients/{client_id}/x (a new request type; the current release cannot send it): minor"), "{out}");
     assert!(out.contains("recommended version bump: minor"), "{out}");
     let (out, err, code) = sync(&dir, &serve(&dir, &[GET]), &[]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
-        out.contains("- operation `GetClientList`: GET /clients (its request type goes;"),
+        out.contains("- operation `GetClientList` (api::GetClientList): GET /clients (its request type goes;"),
         "{out}"
     );
     assert!(out.contains("recommended version bump: major"), "{out}");
@@ -174,12 +174,12 @@ fn operations_added_removed_and_changed_are_reported_with_their_bump() {
     );
     let (out, _, _) = sync(&dir, &serve(&dir, &[GET, paged]), &[]);
     assert!(
-        out.contains("~ operation `GetClientList`: optional query parameter `limit` added: minor"),
+        out.contains("~ operation `GetClientList` (api::GetClientList): optional query parameter `limit` added: minor"),
         "{out}"
     );
     let moved = ("GetClient", "get", "/client/{client_id}", GET.3);
     let (out, _, _) = sync(&dir, &serve(&dir, &[moved, LIST]), &[]);
-    assert!(out.contains("~ operation `GetClient`: GET /clients/{client_id} -> GET /client/{client_id} (the current release sends the old request): major"), "{out}");
+    assert!(out.contains("~ operation `GetClient` (api::GetClient): GET /clients/{client_id} -> GET /client/{client_id} (the current release sends the old request): major"), "{out}");
     assert_eq!(snapshot(&dir), before, "nothing written without --write");
 }
 
