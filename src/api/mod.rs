@@ -31,19 +31,27 @@
 //! ```
 
 mod body;
+#[cfg(feature = "api-client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "api-client")))]
+mod client;
 mod encode;
 mod endpoint;
 mod error;
 mod list;
 mod operation;
 mod query;
+mod retry;
 
 pub use body::{File, JsonBody, Multipart};
+#[cfg(feature = "api-client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "api-client")))]
+pub use client::{Client, PageStream, DEFAULT_TIMEOUT, SECRET_KEY_ENV};
 pub use endpoint::{Endpoint, SecretKey, USER_AGENT};
 pub use error::{retry_after, ApiError, ClerkError, ClerkErrors, MAX_BODY_BYTES, SNIPPET_BYTES};
 pub use list::{List, Paged, Pages, DEFAULT_PAGE_SIZE};
 pub use operation::{Body, Operation, OperationInfo, API_VERSION_HEADER};
 pub use query::Query;
+pub use retry::{Outcome, Retry};
 
 /// The request types, generated from the operations catalog.
 #[allow(
