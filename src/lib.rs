@@ -213,7 +213,8 @@
     feature = "client",
     feature = "webhooks",
     feature = "session-token",
-    feature = "validate"
+    feature = "validate",
+    feature = "api-client"
 ))]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
