@@ -257,9 +257,11 @@ pub mod validate;
 pub mod webhooks;
 
 /// The `http` crate (version 1) whose `HeaderMap` the webhook verifier
-/// reads: re-exported so that a handler needs no dependency of its own.
-#[cfg(feature = "webhooks")]
-#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
+/// reads and whose requests and responses the Backend API's operations
+/// make and read: re-exported so that a caller needs no dependency of its
+/// own.
+#[cfg(any(feature = "webhooks", feature = "api"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "webhooks", feature = "api"))))]
 pub use http;
 
 pub use builder::BuildError;
