@@ -222,6 +222,9 @@ struct ReadmeExamples;
 #[cfg(feature = "api")]
 #[cfg_attr(docsrs, doc(cfg(feature = "api")))]
 pub mod api;
+#[cfg(feature = "session-token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "session-token")))]
+pub mod auth;
 mod builder;
 pub mod decode;
 // Used by the generated unions (which only some schemas have) to choose a

@@ -34,11 +34,13 @@ pub enum SessionTokenError {
     /// `alg` is not one Clerk signs session tokens with (RS256, RS384,
     /// RS512): `none` and HMAC are refused by construction.
     UnsupportedAlgorithm(String),
-    /// `typ` is present and not exactly `JWT` (an OAuth access token says
-    /// `at+jwt`), as Clerk's SDK requires.
+    /// `typ` is not the kind's: present and not exactly `JWT` for a
+    /// session or M2M token (an OAuth access token says `at+jwt`), as
+    /// Clerk's SDK requires; not `at+jwt` for an OAuth access token.
     NotSessionJwt(String),
-    /// `cat` names another token category (a JWT template's, an M2M
-    /// token's): not a session token.
+    /// `cat` names another token category than the token's kind (a JWT
+    /// template's or an M2M token's for a session token; a session's for
+    /// an M2M token).
     WrongCategory(String),
     /// No key has the token's `kid` (`None`: the token names none, and a
     /// JWKS key is chosen by its kid, as Clerk's SDK does). Clerk may have
@@ -105,10 +107,13 @@ impl fmt::Display for SessionTokenError {
                 f,
                 "alg {alg:?} is not RS256, RS384 or RS512: not a Clerk session token"
             ),
-            E::NotSessionJwt(typ) => write!(f, "typ {typ:?} is not JWT: not a session token"),
+            E::NotSessionJwt(typ) => write!(
+                f,
+                "typ {typ:?} is not the token's kind's (JWT for a session or M2M token, at+jwt for an OAuth access token)"
+            ),
             E::WrongCategory(cat) => write!(
                 f,
-                "cat {cat:?} is another token category (a JWT template or M2M token), not a session token"
+                "cat {cat:?} is another token category than the token's kind (a JWT template's, an M2M token's, a session token's)"
             ),
             E::UnknownKid(Some(kid)) => write!(
                 f,

@@ -30,10 +30,69 @@ pub(super) struct Parts<'t> {
 
 /// The token category of a session token (`cat`), and of a token that
 /// carries no class; any other category is not a session token.
-const SESSION_CATEGORIES: &[&str] = &["cl_B7d4PD111AAA", "cl_I7d4PD111III"];
+/// The `cat` header of each token category (Clerk's JS SDK's
+/// `tokenTypes`): session, "ignore" (accepted as a session token), M2M and
+/// JWT template.
+pub(crate) const SESSION_CATEGORIES: &[&str] = &["cl_B7d4PD111AAA", "cl_I7d4PD111III"];
+/// The M2M token category.
+pub(crate) const M2M_CATEGORY: &str = "cl_B7d4PD333AAA";
+/// The JWT template category.
+pub(crate) const TEMPLATE_CATEGORY: &str = "cl_B7d4PD222AAA";
 
-/// Splits `token` and reads its header.
-pub(super) fn parse(token: &str) -> Result<Parts<'_>, SessionTokenError> {
+/// The `typ` of an OAuth access token (RFC 9068), either spelling.
+pub(crate) const ACCESS_TOKEN_TYPES: &[&str] = &["at+jwt", "application/at+jwt"];
+
+/// Which kind of token the header must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Expect {
+    /// A session token: `typ` exactly `JWT` when present, a session `cat`
+    /// when present.
+    Session,
+    /// An M2M token: `typ` `JWT` when present, the M2M `cat` when present.
+    M2m,
+    /// An OAuth access token: `typ` `at+jwt` or `application/at+jwt`, and
+    /// no `cat` of another known category.
+    OAuth,
+}
+
+/// What a token's header and payload say of its kind, read without
+/// verifying anything: `typ`, `cat` and the payload's `sub`, when they are
+/// strings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Peek {
+    pub(crate) typ: Option<String>,
+    pub(crate) cat: Option<String>,
+    pub(crate) sub: Option<String>,
+}
+
+/// Peeks at `token` (`None` when it is no JWT at all).
+pub(crate) fn peek(token: &str) -> Option<Peek> {
+    let mut pieces = token.split('.');
+    let (Some(header), Some(payload), Some(_), None) =
+        (pieces.next(), pieces.next(), pieces.next(), pieces.next())
+    else {
+        return None;
+    };
+    let decode = |part: &str| -> Option<Map<String, Value>> {
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(part)
+            .ok()?;
+        serde_json::from_slice(&bytes).ok()
+    };
+    let header = decode(header)?;
+    let text = |map: &Map<String, Value>, key: &str| {
+        map.get(key).and_then(Value::as_str).map(str::to_owned)
+    };
+    let sub = decode(payload).and_then(|p| text(&p, "sub"));
+    Some(Peek {
+        typ: text(&header, "typ"),
+        cat: text(&header, "cat"),
+        sub,
+    })
+}
+
+/// Takes `token` apart, judging its header as `expect` says.
+pub(crate) fn parse_as(token: &str, expect: Expect) -> Result<Parts<'_>, SessionTokenError> {
     let malformed = |why: &str| SessionTokenError::Malformed(why.to_owned());
     let mut pieces = token.split('.');
     let (Some(header_part), Some(payload), Some(signature), None) =
@@ -72,17 +131,7 @@ pub(super) fn parse(token: &str) -> Result<Parts<'_>, SessionTokenError> {
         Some(other) => return Err(SessionTokenError::UnsupportedAlgorithm(bounded(other))),
         None => return Err(malformed("the header has no `alg`")),
     };
-    // Exactly `JWT`, as Clerk's SDK requires (not `jwt`).
-    if let Some(typ) = text("typ")? {
-        if typ != "JWT" {
-            return Err(SessionTokenError::NotSessionJwt(bounded(typ)));
-        }
-    }
-    if let Some(cat) = text("cat")? {
-        if !SESSION_CATEGORIES.contains(&cat) {
-            return Err(SessionTokenError::WrongCategory(bounded(cat)));
-        }
-    }
+    judge(expect, text("typ")?, text("cat")?)?;
     let kid = text("kid")?.map(str::to_owned);
     let signing_input = &token.as_bytes()[..header_part.len() + 1 + payload.len()];
     Ok(Parts {
@@ -97,6 +146,40 @@ pub(super) fn parse(token: &str) -> Result<Parts<'_>, SessionTokenError> {
 /// A header's members, refusing a name given twice: the claims already
 /// refuse a duplicate, and a header that says `alg` twice must not read
 /// one way here and another way elsewhere.
+/// Whether a header's `typ` and `cat` are those of the kind expected.
+fn judge(expect: Expect, typ: Option<&str>, cat: Option<&str>) -> Result<(), SessionTokenError> {
+    match expect {
+        // Exactly `JWT`, as Clerk's SDK requires (not `jwt`).
+        Expect::Session | Expect::M2m => {
+            if let Some(typ) = typ.filter(|t| *t != "JWT") {
+                return Err(SessionTokenError::NotSessionJwt(bounded(typ)));
+            }
+        }
+        Expect::OAuth => {
+            if !typ.is_some_and(|t| ACCESS_TOKEN_TYPES.contains(&t)) {
+                return Err(SessionTokenError::NotSessionJwt(bounded(typ.unwrap_or(""))));
+            }
+        }
+    }
+    let Some(cat) = cat else {
+        // Absent: accepted for each kind (Clerk is still rolling it out).
+        return Ok(());
+    };
+    let fits = match expect {
+        Expect::Session => SESSION_CATEGORIES.contains(&cat),
+        Expect::M2m => cat == M2M_CATEGORY,
+        // No category of its own is published: any but the others'.
+        Expect::OAuth => {
+            !SESSION_CATEGORIES.contains(&cat) && cat != M2M_CATEGORY && cat != TEMPLATE_CATEGORY
+        }
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(SessionTokenError::WrongCategory(bounded(cat)))
+    }
+}
+
 struct Header(Map<String, Value>);
 
 impl<'de> Deserialize<'de> for Header {

@@ -44,6 +44,11 @@ pub use organization::Organization;
 pub use refresh::{JwksRefresh, DEFAULT_JWKS_REFRESH_INTERVAL};
 pub use verify::{Verifier, DEFAULT_CLOCK_SKEW};
 
+// What `crate::auth` shares of the verifier: one implementation of the
+// checks for every kind of JWT.
+pub(crate) use jwt::{peek as jwt_peek, Expect, ACCESS_TOKEN_TYPES};
+pub(crate) use verify::decode_claims;
+
 /// The longest token accepted, in bytes: a session token is a few KB, even
 /// with custom claims (Clerk limits them to 1.2 KB), so anything longer is
 /// refused before it is decoded.
