@@ -45,6 +45,10 @@ pub struct Client {
     endpoint: Endpoint,
     retry: Retry,
     timeout: Duration,
+    /// The instance's keys, for the JWT forms (`authenticate`): shared by
+    /// the clones of a client.
+    #[cfg(feature = "session-token")]
+    pub(crate) keys: Arc<std::sync::Mutex<super::authenticate::Keys>>,
 }
 
 impl Client {
@@ -57,6 +61,8 @@ impl Client {
             endpoint: Endpoint::new(secret_key),
             retry: Retry::default(),
             timeout: DEFAULT_TIMEOUT,
+            #[cfg(feature = "session-token")]
+            keys: Arc::default(),
         }
     }
 

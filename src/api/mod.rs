@@ -30,6 +30,8 @@
 //! # Ok::<(), api::ApiError>(())
 //! ```
 
+#[cfg(all(feature = "api-client", feature = "session-token"))]
+mod authenticate;
 mod body;
 #[cfg(feature = "api-client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "api-client")))]

@@ -22,6 +22,30 @@ pub enum AuthError {
     /// Backend API can verify it (`api::Client::authenticate`, feature
     /// `api-client`, or its verify operation).
     NeedsBackendApi(TokenKind),
+    /// Clerk's Backend API does not know the token (it answered 404): a
+    /// made-up or deleted token.
+    UnknownToken(TokenKind),
+    /// Clerk's Backend API knows the token and says it was revoked.
+    Revoked {
+        /// What the token is.
+        kind: TokenKind,
+        /// Why, as Clerk recorded it.
+        reason: Option<String>,
+    },
+    /// Clerk's Backend API knows the token and says it expired (or, for an
+    /// OAuth access token, that it is not active).
+    Expired(TokenKind),
+    /// Clerk's Backend API refused the instance's secret key (it answered
+    /// 401): the key is wrong, or of another instance.
+    InvalidSecretKey,
+    /// Clerk's Backend API could not be asked, or answered otherwise: what
+    /// went wrong (the token is not in it).
+    BackendApi {
+        /// The status Clerk answered, if it answered.
+        status: Option<u16>,
+        /// What went wrong.
+        message: String,
+    },
     /// The token was refused, and why (the checks of its JWT form).
     Invalid {
         /// What the token claimed to be.
@@ -41,6 +65,20 @@ impl fmt::Display for AuthError {
                 f,
                 "an opaque {kind}: only Clerk's Backend API can verify it (api::Client::authenticate)"
             ),
+            AuthError::UnknownToken(kind) => write!(f, "Clerk does not know this {kind}"),
+            AuthError::Revoked { kind, reason } => write!(
+                f,
+                "the {kind} was revoked{}",
+                reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default()
+            ),
+            AuthError::Expired(kind) => write!(f, "the {kind} expired"),
+            AuthError::InvalidSecretKey => f.write_str(
+                "Clerk refused the secret key (401): check CLERK_SECRET_KEY, and that it is the instance's",
+            ),
+            AuthError::BackendApi { status, message } => match status {
+                Some(status) => write!(f, "Clerk's Backend API answered {status}: {message}"),
+                None => write!(f, "Clerk's Backend API could not be asked: {message}"),
+            },
             AuthError::Invalid { kind, reason } => write!(f, "{kind} refused: {reason}"),
         }
     }

@@ -44,4 +44,4 @@ pub use accepts::Accepts;
 pub use authenticated::Authenticated;
 pub use error::AuthError;
 pub use kind::TokenKind;
-pub use tokens::{ApiKey, M2mToken, OAuthToken};
+pub use tokens::{timestamp, ApiKey, M2mToken, OAuthToken};

@@ -4,6 +4,8 @@
 //! and `APIKey` read them. The JWT forms keep their whole claims
 //! (generated from written schemas, custom claims kept).
 
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
 use serde_json::Value;
 
 use crate::{M2mTokenClaims, OAuthAccessTokenClaims};
@@ -17,6 +19,8 @@ pub struct M2mToken {
 #[derive(Clone, Debug, PartialEq)]
 enum M2mForm {
     Jwt(Box<M2mTokenClaims>),
+    /// Clerk's answer to `POST /m2m_tokens/verify`.
+    Opaque(Value),
 }
 
 impl M2mToken {
@@ -26,10 +30,18 @@ impl M2mToken {
         }
     }
 
+    /// An opaque token, from Clerk's answer to `POST /m2m_tokens/verify`.
+    pub fn from_verify_answer(answer: Value) -> Self {
+        M2mToken {
+            form: M2mForm::Opaque(answer),
+        }
+    }
+
     /// The machine the token was issued to (`mch_…`).
     pub fn machine_id(&self) -> &str {
         match &self.form {
             M2mForm::Jwt(c) => c.sub.as_str(),
+            M2mForm::Opaque(a) => text(a, "subject"),
         }
     }
 
@@ -38,24 +50,51 @@ impl M2mToken {
     pub fn token_id(&self) -> &str {
         match &self.form {
             M2mForm::Jwt(c) => c.jti.as_deref().unwrap_or_default(),
+            M2mForm::Opaque(a) => text(a, "id"),
         }
     }
 
     /// The token's scopes: its `scopes` claim split on spaces, else its
-    /// audience (`aud`), as Clerk's SDK reads them.
+    /// audience (`aud`), as Clerk's SDK reads them; an opaque token's
+    /// `scopes`.
     pub fn scopes(&self) -> Vec<&str> {
         match &self.form {
             M2mForm::Jwt(c) => match c.scopes.as_deref() {
                 Some(scopes) => scopes.split_whitespace().collect(),
                 None => c.aud.iter().map(String::as_str).collect(),
             },
+            M2mForm::Opaque(a) => list(a, "scopes"),
         }
     }
 
-    /// The JWT's claims, whole (custom claims among their unknown members).
+    /// The JWT's claims, whole (custom claims among their unknown members);
+    /// `None` for an opaque token.
     pub fn claims(&self) -> Option<&M2mTokenClaims> {
         match &self.form {
             M2mForm::Jwt(c) => Some(c),
+            M2mForm::Opaque(_) => None,
+        }
+    }
+
+    /// Clerk's answer for an opaque token, whole; `None` for a JWT.
+    pub fn answer(&self) -> Option<&Value> {
+        match &self.form {
+            M2mForm::Opaque(a) => Some(a),
+            M2mForm::Jwt(_) => None,
+        }
+    }
+
+    /// When it expires, if it does: the JWT's `exp`, or the answer's
+    /// `expiration` ([`timestamp`]).
+    pub fn expiration(&self) -> Option<SystemTime> {
+        match &self.form {
+            M2mForm::Jwt(c) => u64::try_from(c.exp)
+                .ok()
+                .map(|s| UNIX_EPOCH + Duration::from_secs(s)),
+            M2mForm::Opaque(a) => a
+                .get("expiration")
+                .and_then(Value::as_f64)
+                .and_then(timestamp),
         }
     }
 }
@@ -69,6 +108,8 @@ pub struct OAuthToken {
 #[derive(Clone, Debug, PartialEq)]
 enum OAuthForm {
     Jwt(Box<OAuthAccessTokenClaims>),
+    /// Clerk's answer to `POST /oauth_applications/access_tokens/verify`.
+    Opaque(Value),
 }
 
 impl OAuthToken {
@@ -78,10 +119,19 @@ impl OAuthToken {
         }
     }
 
+    /// An opaque token, from Clerk's answer to
+    /// `POST /oauth_applications/access_tokens/verify`.
+    pub fn from_verify_answer(answer: Value) -> Self {
+        OAuthToken {
+            form: OAuthForm::Opaque(answer),
+        }
+    }
+
     /// The user who authorized the client (`user_…`).
     pub fn user_id(&self) -> &str {
         match &self.form {
             OAuthForm::Jwt(c) => c.sub.as_str(),
+            OAuthForm::Opaque(a) => text(a, "subject"),
         }
     }
 
@@ -90,6 +140,7 @@ impl OAuthToken {
     pub fn client_id(&self) -> &str {
         match &self.form {
             OAuthForm::Jwt(c) => c.client_id.as_deref().unwrap_or_default(),
+            OAuthForm::Opaque(a) => text(a, "client_id"),
         }
     }
 
@@ -97,25 +148,81 @@ impl OAuthToken {
     pub fn token_id(&self) -> &str {
         match &self.form {
             OAuthForm::Jwt(c) => c.jti.as_deref().unwrap_or_default(),
+            OAuthForm::Opaque(a) => text(a, "id"),
         }
     }
 
-    /// The scopes granted: `scope` split on spaces, else `scp`.
+    /// The scopes granted: `scope` split on spaces, else `scp`; an opaque
+    /// token's `scopes`.
     pub fn scopes(&self) -> Vec<&str> {
         match &self.form {
             OAuthForm::Jwt(c) => match c.scope.as_deref() {
                 Some(scope) => scope.split_whitespace().collect(),
                 None => c.scp.iter().map(String::as_str).collect(),
             },
+            OAuthForm::Opaque(a) => list(a, "scopes"),
         }
     }
 
-    /// The JWT's claims, whole.
+    /// The JWT's claims, whole; `None` for an opaque token.
     pub fn claims(&self) -> Option<&OAuthAccessTokenClaims> {
         match &self.form {
             OAuthForm::Jwt(c) => Some(c),
+            OAuthForm::Opaque(_) => None,
         }
     }
+
+    /// Clerk's answer for an opaque token, whole; `None` for a JWT.
+    pub fn answer(&self) -> Option<&Value> {
+        match &self.form {
+            OAuthForm::Opaque(a) => Some(a),
+            OAuthForm::Jwt(_) => None,
+        }
+    }
+
+    /// When it expires, if it does: the JWT's `exp`, or the answer's
+    /// `expiration` ([`timestamp`]).
+    pub fn expiration(&self) -> Option<SystemTime> {
+        match &self.form {
+            OAuthForm::Jwt(c) => u64::try_from(c.exp)
+                .ok()
+                .map(|s| UNIX_EPOCH + Duration::from_secs(s)),
+            OAuthForm::Opaque(a) => a
+                .get("expiration")
+                .and_then(Value::as_f64)
+                .and_then(timestamp),
+        }
+    }
+}
+
+/// A timestamp of Clerk's verify answers. Clerk's spec says milliseconds
+/// for API keys and M2M tokens but shows 10-digit examples, and says
+/// nothing for OAuth access tokens; Clerk's JS SDK reads them all as
+/// milliseconds. Both are read here: a value below 10^11 (before the year
+/// 5138 in seconds, before March 1973 in milliseconds) is seconds, any
+/// other milliseconds. `None` for a negative or non-finite value.
+pub fn timestamp(value: f64) -> Option<SystemTime> {
+    if !value.is_finite() || value < 0.0 {
+        return None;
+    }
+    let seconds = if value < 1e11 { value } else { value / 1000.0 };
+    Duration::try_from_secs_f64(seconds)
+        .ok()
+        .and_then(|d| UNIX_EPOCH.checked_add(d))
+}
+
+/// Member `name` of an answer, as text (empty when absent or not text).
+fn text<'a>(answer: &'a Value, name: &str) -> &'a str {
+    answer.get(name).and_then(Value::as_str).unwrap_or_default()
+}
+
+/// Member `name` of an answer, as a list of text.
+fn list<'a>(answer: &'a Value, name: &str) -> Vec<&'a str> {
+    answer
+        .get(name)
+        .and_then(Value::as_array)
+        .map(|s| s.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
 }
 
 /// A verified API key: what Clerk's Backend API answered for it
@@ -131,22 +238,15 @@ impl ApiKey {
         ApiKey { answer }
     }
 
-    fn text(&self, member: &str) -> &str {
-        self.answer
-            .get(member)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-    }
-
     /// Whom the key belongs to: a user (`user_…`), an organization
     /// (`org_…`) or a machine (`mch_…`).
     pub fn subject(&self) -> &str {
-        self.text("subject")
+        text(&self.answer, "subject")
     }
 
     /// The key's ID (`ak_…`).
     pub fn key_id(&self) -> &str {
-        self.text("id")
+        text(&self.answer, "id")
     }
 
     /// The user it belongs to, when its subject is one.
@@ -166,11 +266,15 @@ impl ApiKey {
 
     /// Its scopes.
     pub fn scopes(&self) -> Vec<&str> {
+        list(&self.answer, "scopes")
+    }
+
+    /// When it expires, if it does ([`timestamp`]).
+    pub fn expiration(&self) -> Option<SystemTime> {
         self.answer
-            .get("scopes")
-            .and_then(Value::as_array)
-            .map(|s| s.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default()
+            .get("expiration")
+            .and_then(Value::as_f64)
+            .and_then(timestamp)
     }
 
     /// Clerk's answer, whole.

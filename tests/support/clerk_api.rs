@@ -3,6 +3,8 @@
 //! query, headers, body) and answers from a script of answers per route
 //! (method and path), in order; an unscripted route gets Clerk's 404.
 //! Not a mock of the client: the client's own reqwest speaks HTTP to it.
+// Each test file uses a part of it.
+#![allow(dead_code)]
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
