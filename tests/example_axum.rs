@@ -88,3 +88,27 @@ fn the_session_example_serves_verified_claims_and_refuses_the_rest() {
         "{stdout}"
     );
 }
+
+/// The machine example serves each route the kinds it names: a service
+/// route takes an M2M token and an API key (verified by a stand-in for
+/// Clerk's Backend API on 127.0.0.1) from the bearer only, and refuses an
+/// unknown one, one in a cookie and a session token; a browser route takes
+/// a session token and refuses a machine token.
+#[cfg(all(feature = "session-token", feature = "api-client"))]
+#[test]
+fn the_machine_example_accepts_the_kinds_each_route_names() {
+    let (stdout, answers) = self_test("axum_machine", "CLERK_SECRET_KEY");
+    assert_eq!(
+        answers,
+        [
+            "HTTP/1.1 200 OK machine mch_1",
+            "HTTP/1.1 200 OK api key of org_1",
+            "HTTP/1.1 401 Unauthorized unauthenticated",
+            "HTTP/1.1 401 Unauthorized unauthenticated",
+            "HTTP/1.1 401 Unauthorized unauthenticated",
+            "HTTP/1.1 200 OK user user_1",
+            "HTTP/1.1 401 Unauthorized unauthenticated",
+        ],
+        "{stdout}"
+    );
+}
