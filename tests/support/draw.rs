@@ -221,7 +221,11 @@ fn string(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
     // RFC 3339 timestamps (the Backend API's billing objects), valid
     // unless breaking.
     if obj.get("format").and_then(Value::as_str) == Some("date-time") && !breaking() {
-        return json!(format!("2026-{:02}-{:02}T12:00:00Z", 1 + rng.below(12), 1 + rng.below(28)));
+        return json!(format!(
+            "2026-{:02}-{:02}T12:00:00Z",
+            1 + rng.below(12),
+            1 + rng.below(28)
+        ));
     }
     if obj.get("format").and_then(Value::as_str) == Some("email") {
         let n = rng.below(1000);
