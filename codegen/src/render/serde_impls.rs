@@ -70,6 +70,13 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
     } else {
         quote! { |key: &str| matches!(key, #( #jsons )|*) }
     };
+    // The error constructors (`duplicate_field`, `missing_field`) are used
+    // only by fields: a struct of unknown members alone needs no import.
+    let error_trait = if jsons.is_empty() {
+        quote!()
+    } else {
+        quote! { use ::serde::de::Error as _; }
+    };
     // Only a struct with absent-able fields keeps how they came.
     let (presence_field, presence_init, presence_out) = if s.needs_presence() {
         (
@@ -164,7 +171,7 @@ pub fn render(name: &str, s: &Struct, docs: Vec<Attribute>) -> Vec<Item> {
                         f.write_str(#expecting)
                     }
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ty, A::Error> {
-                        use ::serde::de::Error as _;
+                        #error_trait
                         #( let mut #slots: ::std::option::Option<#types> = ::std::option::Option::None; )*
                         let mut #unknown = crate::Members::new();
                         #presence_init
