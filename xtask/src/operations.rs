@@ -19,7 +19,6 @@
 //! - only descriptions changed: patch.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use anyhow::Result;
 use clerk_types_codegen::api::catalog::{Catalog, Operation};
@@ -27,7 +26,6 @@ use clerk_types_codegen::compat::Bump;
 pub use clerk_types_codegen::vendored::OPERATIONS_FILE as FILE;
 use serde_json::Value;
 
-use crate::manifest::Entry;
 use crate::sources::clerk::{self, Family};
 use crate::sources::{Provenance, Sources};
 
@@ -334,27 +332,6 @@ fn without_docs(value: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(without_docs).collect()),
         other => other.clone(),
     }
-}
-
-/// The files `--write` puts in place for `drift` under `schema`: the
-/// catalog and the spec's bytes (at the spec's own path), and the spec
-/// file vendored before, if it had another name, to remove.
-pub fn files(
-    schema: &std::path::Path,
-    drift: &Drift,
-    old: Option<&Entry>,
-) -> (Vec<(PathBuf, Vec<u8>)>, Option<PathBuf>) {
-    let spec_path = schema.join(&drift.provenance.path);
-    let stale = old
-        .map(|e| schema.join(&e.path))
-        .filter(|p| *p != spec_path);
-    (
-        vec![
-            (schema.join(FILE), drift.text.clone().into_bytes()),
-            (spec_path, drift.spec_bytes.clone()),
-        ],
-        stale,
-    )
 }
 
 #[cfg(test)]

@@ -10,14 +10,12 @@
 //! takes what the current release does not know.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use anyhow::Result;
 use clerk_types_codegen::compat::Bump;
 pub use clerk_types_codegen::vendored::CATALOG_FILE as FILE;
 use clerk_types_codegen::webhooks::catalog::{module_key, Catalog, Data};
 
-use crate::manifest::Entry;
 use crate::sources::clerk::{self, Family};
 use crate::sources::{Provenance, Sources};
 
@@ -184,25 +182,4 @@ pub fn compare(old: Option<&Catalog>, now: &SpecCatalog, keys: &BTreeSet<String>
         changed,
         missing,
     })
-}
-
-/// The files `--write` puts in place for `drift` under `schema`: the
-/// catalog and the spec's bytes (at the spec's own path), and the spec
-/// file vendored before, if it had another name, to remove.
-pub fn files(
-    schema: &std::path::Path,
-    drift: &Drift,
-    old: Option<&Entry>,
-) -> (Vec<(PathBuf, Vec<u8>)>, Option<PathBuf>) {
-    let spec_path = schema.join(&drift.provenance.path);
-    let stale = old
-        .map(|e| schema.join(&e.path))
-        .filter(|p| *p != spec_path);
-    (
-        vec![
-            (schema.join(FILE), drift.text.clone().into_bytes()),
-            (spec_path, drift.spec_bytes.clone()),
-        ],
-        stale,
-    )
 }

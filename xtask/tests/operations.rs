@@ -8,19 +8,11 @@ mod support;
 
 use std::path::Path;
 
-use support::{project, repo_root, snapshot, xtask, Server};
+use support::{project, repo_root, sha256, snapshot, xtask, Server};
 
 const COMMIT: &str = "89abcdef0123456789abcdef0123456789abcdef";
 const EVANGELIST: &str = "0123456789abcdef0123456789abcdef01234567";
 const SPEC: &str = "bapi/2026-05-12.yml";
-
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 /// The value of `key` in the manifest's only `[[kind]]` table.
 fn only(manifest: &str, kind: &str, key: &str) -> String {

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{project, snapshot, xtask, Reply, Server};
+use support::{project, sha256, snapshot, xtask, Reply, Server};
 
 const SCHEMA_PATH: &str = "json-schema/clerk-client-schema.json";
 const COMMIT: &str = "0123456789abcdef0123456789abcdef01234567";
@@ -422,14 +422,6 @@ fn write_vendors_the_exact_bytes_and_records_provenance() {
         &[],
     );
     assert_eq!(out.trim(), "probe ok");
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 // ---- failures: one line, exit 2, vendored bytes unchanged ----

@@ -7,18 +7,10 @@ mod support;
 
 use std::path::Path;
 
-use support::{project, repo_root, snapshot, xtask, Server};
+use support::{project, repo_root, sha256, snapshot, xtask, Server};
 
 const COMMIT: &str = "89abcdef0123456789abcdef0123456789abcdef";
 const EVANGELIST: &str = "0123456789abcdef0123456789abcdef01234567";
-
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 /// `(key, value)` pairs of each `[[kind]]` table of the manifest.
 fn tables(manifest: &str, kind: &str) -> Vec<Vec<(String, String)>> {

@@ -57,7 +57,13 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
             drift.text.as_bytes(),
         ));
         check.push((webhooks::FILE.to_owned(), drift.text.clone().into_bytes()));
-        let (catalog_files, old_spec) = webhooks::files(&schema_dir, drift, catalog_entry.as_ref());
+        let (catalog_files, old_spec) = spec_files(
+            &schema_dir,
+            webhooks::FILE,
+            &drift.text,
+            (&drift.provenance.path, &drift.spec_bytes),
+            catalog_entry.as_ref(),
+        );
         files.extend(catalog_files);
         stale.extend(old_spec);
     }
@@ -69,8 +75,13 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
             drift.text.as_bytes(),
         ));
         check.push((operations::FILE.to_owned(), drift.text.clone().into_bytes()));
-        let (operation_files, old_spec) =
-            operations::files(&schema_dir, drift, operations_entry.as_ref());
+        let (operation_files, old_spec) = spec_files(
+            &schema_dir,
+            operations::FILE,
+            &drift.text,
+            (&drift.provenance.path, &drift.spec_bytes),
+            operations_entry.as_ref(),
+        );
         files.extend(operation_files);
         stale.extend(old_spec);
     }
@@ -118,4 +129,28 @@ pub fn apply(o: &Options, local: Local, plan: &Plan) -> Result<String> {
         );
     }
     Ok(out)
+}
+
+/// The files `--write` puts in place under `schema` for a catalog derived
+/// from a spec file: the catalog `file` with `text`, the spec's bytes at
+/// the spec's own path, and the spec file vendored before (`old`), if it
+/// had another name, to remove.
+fn spec_files(
+    schema: &Path,
+    file: &str,
+    text: &str,
+    (spec_path, spec_bytes): (&str, &[u8]),
+    old: Option<&manifest::Entry>,
+) -> (Vec<(PathBuf, Vec<u8>)>, Option<PathBuf>) {
+    let spec_path = schema.join(spec_path);
+    let stale = old
+        .map(|e| schema.join(&e.path))
+        .filter(|p| *p != spec_path);
+    (
+        vec![
+            (schema.join(file), text.as_bytes().to_vec()),
+            (spec_path, spec_bytes.to_vec()),
+        ],
+        stale,
+    )
 }

@@ -270,3 +270,12 @@ pub fn xtask(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, String
         out.status.code().expect("exit code"),
     )
 }
+
+/// The sha256 of `bytes` in lower-case hex, as the manifest records it.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
