@@ -141,12 +141,29 @@ pub use vendored::schema_files;
 
 /// Parses schema bytes as JSON; `file` only labels errors.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Value, Error> {
+    parse_as(file, bytes)
+}
+
+/// Reads `bytes` as a `T` (a schema, a catalog); `file` labels errors,
+/// with line and column.
+pub(crate) fn parse_as<T: serde::de::DeserializeOwned>(
+    file: &str,
+    bytes: &[u8],
+) -> Result<T, Error> {
     serde_json::from_slice(bytes).map_err(|e| Error::Json {
         file: file.to_owned(),
         line: e.line(),
         column: e.column(),
         message: without_position(&e),
     })
+}
+
+/// A vendored catalog's text: pretty JSON, keys sorted, a final newline.
+#[cfg(any(feature = "webhooks", feature = "api"))]
+pub(crate) fn catalog_text<T: serde::Serialize>(catalog: &T) -> String {
+    let mut text = serde_json::to_string_pretty(catalog).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// serde_json's message without its own " at line L column C" suffix, which

@@ -41,19 +41,12 @@ pub use crate::case::module_key;
 impl Catalog {
     /// Reads a catalog; `file` labels errors (with line and column).
     pub fn parse(file: &str, bytes: &[u8]) -> Result<Catalog, Error> {
-        serde_json::from_slice(bytes).map_err(|e| Error::Json {
-            file: file.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: crate::without_position(&e),
-        })
+        crate::parse_as(file, bytes)
     }
 
     /// The catalog as vendored: pretty JSON, keys sorted, a final newline.
     pub fn render(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        crate::catalog_text(self)
     }
 
     /// The components the events' data name (objects and typed members),
