@@ -57,13 +57,7 @@ impl Client {
         token: &str,
         accepts: Accepts,
     ) -> Result<Authenticated, AuthError> {
-        let kind = TokenKind::of(token);
-        if !accepts.accepts(kind) {
-            return Err(AuthError::TokenTypeMismatch {
-                kind,
-                accepted: accepts,
-            });
-        }
+        let kind = crate::auth::admitted(token, accepts)?;
         if TokenKind::is_opaque(token) {
             return self.verify_opaque(kind, token.trim()).await;
         }

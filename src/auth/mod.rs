@@ -45,3 +45,5 @@ pub use authenticated::Authenticated;
 pub use error::AuthError;
 pub use kind::TokenKind;
 pub use tokens::{timestamp, ApiKey, M2mToken, OAuthToken};
+#[cfg(feature = "api-client")]
+pub(crate) use verify::admitted;

@@ -29,13 +29,7 @@ impl Verifier {
         accepts: Accepts,
         now: SystemTime,
     ) -> Result<Authenticated, AuthError> {
-        let kind = TokenKind::of(token);
-        if !accepts.accepts(kind) {
-            return Err(AuthError::TokenTypeMismatch {
-                kind,
-                accepted: accepts,
-            });
-        }
+        let kind = admitted(token, accepts)?;
         if TokenKind::is_opaque(token) || kind == TokenKind::ApiKey {
             return Err(AuthError::NeedsBackendApi(kind));
         }
@@ -84,6 +78,22 @@ impl Verifier {
             now,
         )?;
         Ok(claims)
+    }
+}
+
+/// The kind of `token`, if `accepts` takes it; refused with
+/// [`AuthError::TokenTypeMismatch`] otherwise, before anything is verified
+/// (the first step of every entry point, networkless or through the
+/// Backend API).
+pub(crate) fn admitted(token: &str, accepts: Accepts) -> Result<TokenKind, AuthError> {
+    let kind = TokenKind::of(token);
+    if accepts.accepts(kind) {
+        Ok(kind)
+    } else {
+        Err(AuthError::TokenTypeMismatch {
+            kind,
+            accepted: accepts,
+        })
     }
 }
 
