@@ -466,13 +466,35 @@ fn mutants(seed: u64, per_seed: usize) -> Vec<(String, Value)> {
         }
     }
     let total = drawn.len();
-    let accepted: Vec<(String, Value)> = drawn
-        .into_iter()
-        .filter(|(file, mutant)| outcome(file, mutant).is_ok())
-        .collect();
+    let accepted = generated_in_parallel(drawn);
     let refused = total - accepted.len();
     assert!(total > 0 && refused < total, "{refused} of {total} refused");
     accepted
+}
+
+/// The mutants that generate, in their order, each run through the
+/// generator on as many threads as the machine has: each run is a tenth of
+/// a second, and the test that compiles a sample of them waits for all.
+fn generated_in_parallel(drawn: Vec<(String, Value)>) -> Vec<(String, Value)> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = drawn.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = drawn
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .filter(|(file, mutant)| outcome(file, mutant).is_ok())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a generator run panicked"))
+            .collect()
+    })
 }
 
 #[test]

@@ -78,9 +78,10 @@ fn the_readme_dependency_line_builds_a_consumer() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("consumer");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).expect("dir");
+    let manifest = format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n{dependencies}\n[workspace]\n");
     std::fs::write(
         dir.join("Cargo.toml"),
-        format!("[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n{dependencies}\n[workspace]\n"),
+        support::sharing_the_test_build(&manifest),
     )
     .expect("manifest");
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock");

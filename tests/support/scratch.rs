@@ -86,8 +86,58 @@ fn copy_crate(name: &str, dev_dependencies: Option<&[&str]>) -> PathBuf {
         None => without_test_targets(&manifest),
         Some(keep) => with_dev_dependencies(&manifest, keep),
     };
-    std::fs::write(dir.join("Cargo.toml"), manifest).expect("manifest");
+    std::fs::write(dir.join("Cargo.toml"), sharing_the_test_build(&manifest)).expect("manifest");
     dir
+}
+
+/// What a scratch manifest asks for beyond its own needs so that its
+/// build reuses the test build's compiled dependencies ([`build_dir`])
+/// instead of building the generator's chain (syn, schemars, typify: half
+/// a minute on two cores) once more. Cargo reuses a unit only if its
+/// profile and features, and its dependencies', are the same:
+/// - the repository's `[profile]` sections, for a manifest written here
+///   without them (a consumer crate);
+/// - syn 2 with `full` on the build side, which the test build has because
+///   divan's macros (a dev-dependency for the benches) ask for it, and
+///   which schemars' derive, under typify, is built with. The crates'
+///   own manifests pin the rest of that chain's features (Cargo.toml says
+///   why); this one is the tests' alone, so it is asked for here, not in
+///   every consumer's build.
+pub fn sharing_the_test_build(manifest: &str) -> String {
+    const PIN: &str = "syn-2-as-in-the-test-build = { package = \"syn\", version = \"2\", features = [\"full\"] }\n";
+    let mut out = manifest.trim_end().to_owned() + "\n";
+    if !out.contains("\n[profile.dev]") {
+        out.push('\n');
+        out.push_str(&profile_sections());
+    }
+    match out.find("\n[build-dependencies]\n") {
+        Some(at) => {
+            let at = at + "\n[build-dependencies]\n".len();
+            out.insert_str(at, PIN);
+        }
+        None => {
+            out.push_str("\n[build-dependencies]\n");
+            out.push_str(PIN);
+        }
+    }
+    out
+}
+
+/// The repository manifest's `[profile.*]` sections.
+fn profile_sections() -> String {
+    let manifest = std::fs::read_to_string(repo_root().join("Cargo.toml")).expect("manifest");
+    let mut out = String::new();
+    let mut keep = false;
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            keep = line.starts_with("[profile.");
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The manifest with only the `keep` entries of its `[dev-dependencies]`.
