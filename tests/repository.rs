@@ -209,3 +209,56 @@ fn every_chosen_dependency_comes_in_one_version() {
         );
     }
 }
+
+/// Each crate at one version is built with one set of features: cargo
+/// resolves the features of build scripts' and proc macros' dependencies
+/// apart from the others', and a crate asked for with other features on
+/// each side is compiled twice, with everything above it (the generator's
+/// chain: syn, serde_json, schemars, typify, a minute on two cores). The
+/// manifests ask for the union (Cargo.toml says why). The generator itself
+/// is the one exception: only the xtask asks for its `maintainer` feature.
+#[test]
+fn every_dependency_is_compiled_with_one_set_of_features() {
+    let out = std::process::Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "--workspace",
+            "--all-features",
+            "--duplicates",
+            "--depth",
+            "0",
+            "--edges",
+            "normal,build,dev",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}|{f}",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut sets: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if let Some((package, features)) = line.split_once('|') {
+            sets.entry(package.to_owned())
+                .or_default()
+                .push(features.to_owned());
+        }
+    }
+    let twice: Vec<String> = sets
+        .iter()
+        .filter(|(package, features)| {
+            features.len() > 1 && !package.starts_with("clerk-types-codegen ")
+        })
+        .map(|(package, features)| format!("{package}: {features:?}"))
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "crates compiled twice, with other features on each side (ask for the union in both manifests, Cargo.toml says how): {twice:?}"
+    );
+}
