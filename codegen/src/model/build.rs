@@ -249,6 +249,38 @@ fn description(node: &Value) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// An object's properties and required names, with those of its `allOf`
+/// members (the node's own first): typify merges an `allOf` of objects
+/// into one struct, and each of its fields is then a member like any
+/// other, with its presence, its `default` and its docs (Clerk's `Machine`
+/// is its own members `allOf` its scoped machines).
+fn merged_members(node: &Value) -> (serde_json::Map<String, Value>, BTreeSet<&str>) {
+    let mut properties = serde_json::Map::new();
+    let mut required = BTreeSet::new();
+    let members = node
+        .get("allOf")
+        .and_then(Value::as_array)
+        .map(|m| m.as_slice())
+        .unwrap_or_default();
+    for part in std::iter::once(node).chain(members) {
+        if let Some(own) = part.get("properties").and_then(Value::as_object) {
+            for (name, schema) in own {
+                properties
+                    .entry(name.clone())
+                    .or_insert_with(|| schema.clone());
+            }
+        }
+        required.extend(
+            part.get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str),
+        );
+    }
+    (properties, required)
+}
+
 /// typify's fields matched to the schema's properties by the one field
 /// casing both use.
 fn structure(
@@ -256,17 +288,9 @@ fn structure(
     node: Option<&Value>,
     pointer: &str,
 ) -> Result<Struct, Refusal> {
-    let empty = serde_json::Map::new();
-    let properties = node
-        .and_then(|n| n.get("properties"))
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
-    let required: BTreeSet<&str> = node
-        .and_then(|n| n.get("required"))
-        .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+    let (properties, required) = node.map(merged_members).unwrap_or_default();
     // The same mapping `prepare` used to rename colliding keys.
+    let properties = &properties;
     let by_field: BTreeMap<String, &str> = case::field_names(properties.keys().map(String::as_str))
         .into_iter()
         .map(|(json, rust)| (rust, json))
@@ -352,5 +376,32 @@ mod tests {
             .expect_err("no property is `other`");
         assert_eq!(refusal.pointer, at);
         assert!(refusal.message.contains("`other`"), "{}", refusal.message);
+    }
+
+    /// The members of an `allOf` typify merged are fields like any other:
+    /// required as their part says, with their `default` (which decides
+    /// what an absent member holds, and that it is written back absent).
+    #[test]
+    fn the_members_of_an_all_of_are_fields() {
+        let field = |name: &str| InspectedField {
+            name: name.to_owned(),
+            required: false,
+            ty: crate::rust_type::RustType::Int("i64".to_owned()),
+            spelled: "i64".to_owned(),
+        };
+        let node = json!({"allOf": [
+            {"type": "object", "required": ["id"], "properties": {"id": {}, "ttl": {"default": 3600}}},
+            {"type": "object", "properties": {"scopes": {}}}
+        ]});
+        let s = structure(
+            &[field("id"), field("ttl"), field("scopes")],
+            Some(&node),
+            "",
+        )
+        .expect("every field is a member");
+        assert!(s.flattened.is_empty());
+        let by = |n: &str| s.fields.iter().find(|f| f.json == n).expect(n);
+        assert!(by("id").required && !by("ttl").required && !by("scopes").required);
+        assert_eq!(by("ttl").default, Some(json!(3600)));
     }
 }
