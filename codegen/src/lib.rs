@@ -311,6 +311,9 @@ fn share(named: &[(String, Value, naming::Naming)]) -> Sharing {
     let mut groups: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
     for (key, schema, naming) in named {
         for node in &naming.named {
+            if is_merged_part(schema, &node.pointer) {
+                continue;
+            }
             if let Some(subschema) = schema.pointer(&node.pointer) {
                 groups
                     .entry(canonical(subschema))
@@ -335,6 +338,27 @@ fn share(named: &[(String, Value, naming::Naming)]) -> Sharing {
         }
     }
     sharing
+}
+
+/// Whether the node at `pointer` is one part of an `allOf` of several,
+/// which typify merges into the type of the `allOf` itself: never a type of
+/// its own, so never shared. (Shared, it became a reference that typify
+/// kept as a type only when the schema owning it was generated too, and the
+/// public names of a schema then depended on which others were enabled:
+/// `OAuthApplicationWithSecret` is `OAuthApplication` `allOf` its secret.)
+/// The member of a one-member `allOf`, a wrapper, is the type and is shared.
+fn is_merged_part(schema: &Value, pointer: &str) -> bool {
+    let Some((parent, index)) = pointer.rsplit_once('/') else {
+        return false;
+    };
+    let Some(all_of) = parent.strip_suffix("/allOf") else {
+        return false;
+    };
+    index.parse::<usize>().is_ok()
+        && schema
+            .pointer(&format!("{all_of}/allOf"))
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.len() > 1)
 }
 
 /// A node's identity for sharing: the subschema without the names this
@@ -383,4 +407,23 @@ fn model_one(
         },
     )?;
     Ok((syntax, module))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    /// The parts of an `allOf` of several are merged, never shared; the
+    /// member of a one-member `allOf` (a wrapper) is a type and is shared.
+    #[test]
+    fn only_a_wrapper_s_all_of_member_is_shared() {
+        let schema = json!({
+            "allOf": [{"type": "object"}, {"type": "object"}],
+            "properties": {"v": {"allOf": [{"type": "object"}]}}
+        });
+        assert!(super::is_merged_part(&schema, "/allOf/0"));
+        assert!(super::is_merged_part(&schema, "/allOf/1"));
+        assert!(!super::is_merged_part(&schema, "/properties/v/allOf/0"));
+        assert!(!super::is_merged_part(&schema, "/properties/v"));
+    }
 }

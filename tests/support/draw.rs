@@ -135,6 +135,21 @@ fn draw(schema: &Value, rng: &mut Rng, depth: usize) -> Value {
                 merged.extend(part);
             }
         }
+        // The node's own `required` may name its members' properties
+        // (Clerk's OrganizationInvitationWithPublicOrganizationData): each
+        // drawn by the member that types it.
+        let required = obj.get("required").and_then(Value::as_array);
+        for name in required.into_iter().flatten().filter_map(Value::as_str) {
+            if merged.contains_key(name) {
+                continue;
+            }
+            let typed = members
+                .iter()
+                .find_map(|m| m.get("properties").and_then(|p| p.get(name)));
+            if let Some(schema) = typed {
+                merged.insert(name.to_owned(), draw(schema, rng, depth + 1));
+            }
+        }
         return Value::Object(merged);
     }
     let ty = types

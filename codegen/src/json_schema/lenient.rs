@@ -58,19 +58,31 @@ fn widen(node: &mut Value) {
 /// Required members that decode when absent are not required.
 fn relax_required(obj: &mut Map<String, Value>) {
     // Only an object's own list: a presence rule (`{required: [...]}`
-    // beside its parent's properties) is the parent's business.
-    let (Some(Value::Array(required)), Some(properties)) = (
-        obj.get("required"),
-        obj.get("properties").and_then(Value::as_object),
-    ) else {
+    // beside its parent's properties) is the parent's business. An object
+    // that is an `allOf` of several has its members' properties (typify
+    // merges them, and the model reads them as its fields).
+    let Some(Value::Array(required)) = obj.get("required") else {
         return;
     };
-    let properties = Some(properties);
+    let all_of = obj
+        .get("allOf")
+        .and_then(Value::as_array)
+        .filter(|members| members.len() > 1);
+    let own = obj.get("properties").and_then(Value::as_object);
+    if own.is_none() && all_of.is_none() {
+        return;
+    }
+    let property = |name: &str| -> Option<&Value> {
+        own.and_then(|p| p.get(name)).or_else(|| {
+            all_of?
+                .iter()
+                .find_map(|m| m.get("properties").and_then(|p| p.get(name)))
+        })
+    };
     let kept: Vec<Value> = required
         .iter()
         .filter(|name| {
-            let Some((name, schema)) = name.as_str().and_then(|n| Some((n, properties?.get(n)?)))
-            else {
+            let Some((name, schema)) = name.as_str().and_then(|n| Some((n, property(n)?))) else {
                 return false;
             };
             // The model's rule: only the identity is refused absent. (A
@@ -172,6 +184,21 @@ fn any_of_with_catch_all(obj: &mut Map<String, Value>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An `allOf` of objects whose own `required` names its members'
+    /// properties: only the identity stays required, as for any object.
+    #[test]
+    fn an_all_of_keeps_only_its_identity_required() {
+        let out = decodable(&json!({
+            "type": "object",
+            "allOf": [
+                {"properties": {"id": {"type": "string"}, "role": {"type": "string"}}},
+                {"properties": {"data": {"type": "object"}}}
+            ],
+            "required": ["id", "role", "data"]
+        }));
+        assert_eq!(out.get("required"), Some(&json!(["id"])));
+    }
 
     #[test]
     fn widened_where_decoding_is_lenient() {

@@ -96,6 +96,7 @@ pub fn render(file: &mut syn::File, module: &Module) {
             (other, _) => items.push(other),
         }
     }
+    drop_unused_defaults(&mut items);
     literals::complete(&mut items, module);
     let local: BTreeSet<String> = items.iter().filter_map(item_name).collect();
     // Absence for the types not written by `serde_impls` (which adds its own).
@@ -124,6 +125,25 @@ pub fn render(file: &mut syn::File, module: &Module) {
         });
     }
     file.items = items;
+}
+
+/// typify's `mod defaults` (the functions its `#[serde(default = ...)]`
+/// attributes call) once no item calls it: the structs written whole from
+/// the model put a member's schema default in place themselves (Clerk's
+/// `Machine`'s `default_token_ttl`), and an unused function is a warning in
+/// a user's build.
+fn drop_unused_defaults(items: &mut Vec<Item>) {
+    let is_defaults = |item: &Item| matches!(item, Item::Mod(m) if m.ident == "defaults");
+    if !items.iter().any(is_defaults) {
+        return;
+    }
+    let called = items.iter().filter(|i| !is_defaults(i)).any(|item| {
+        let text = quote::ToTokens::to_token_stream(item).to_string();
+        text.contains("defaults ::") || text.contains("\"defaults::")
+    });
+    if !called {
+        items.retain(|i| !is_defaults(i));
+    }
 }
 
 /// Whether an impl converts from a type written whole (`impl From<T> for
