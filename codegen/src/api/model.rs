@@ -19,8 +19,10 @@
 //!   clear a value and metadata is free-form.
 //! - **Output**: a `$ref` to a component a vendored schema generates is
 //!   that type (`GetUser` gives the same `User` a `user.created` event
-//!   carries); a list of them a `Vec`; `{data, total_count}` (named or
-//!   inline) an [`Output::List`]; no body `()`; anything else stays JSON
+//!   carries), and so is an `allOf` that only restates that component's
+//!   members (`RevokeInvitation`'s `Invitation`); a list of them a `Vec`;
+//!   `{data, total_count}` (named or inline) an [`Output::List`]; no body
+//!   `()`; anything else stays JSON
 //!   (`serde_json::Value`, lossless) until its component is vendored.
 //! - **Retries**: GET, HEAD, OPTIONS, PUT and DELETE are idempotent by
 //!   HTTP's definition, and may be sent again after a failure that may
@@ -584,6 +586,11 @@ fn output(
             return Output::Object(c);
         }
     }
+    if let Some(c) = narrowed_component(catalog, schema) {
+        if is_generated(&c) {
+            return Output::Object(c);
+        }
+    }
     let schema = resolved(catalog, schema);
     if let Some(items) = items_of(schema) {
         return Output::Vec(items);
@@ -602,6 +609,46 @@ fn output(
     Output::Json
 }
 
+/// The component an `allOf` restates: one part a `$ref` to it, the others
+/// objects that only say more of its own members (`RevokeInvitation`: an
+/// `Invitation` whose `status` is `revoked`), so that every answer is that
+/// object and nothing else. A part that adds a member (`CreateMachine`'s
+/// `secret_key`) makes another object, which stays JSON until it is typed.
+fn narrowed_component(catalog: &Catalog, schema: &Value) -> Option<String> {
+    let parts = schema.get("allOf")?.as_array()?;
+    let mut refs = parts.iter().filter_map(|p| {
+        p.get("$ref")
+            .and_then(Value::as_str)
+            .and_then(catalog::component_of)
+    });
+    let name = refs.next()?;
+    if refs.next().is_some() {
+        return None;
+    }
+    let members = catalog
+        .components
+        .get(name)?
+        .get("properties")?
+        .as_object()?;
+    let restates = |part: &Value| {
+        part.get("$ref").is_some()
+            || part
+                .get("properties")
+                .and_then(Value::as_object)
+                .is_some_and(|p| {
+                    p.keys().all(|k| members.contains_key(k))
+                        && part
+                            .get("required")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(Value::as_str)
+                            .all(|k| members.contains_key(k))
+                })
+    };
+    parts.iter().all(restates).then(|| name.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -618,7 +665,7 @@ mod tests {
         let c = catalog(
             ops,
             serde_json::json!({
-                "User": {"type": "object"},
+                "User": {"type": "object", "properties": {"status": {"type": "string"}}},
                 "Users": {"type": "array", "items": {"$ref": "#/components/schemas/User"}},
                 "Organizations": {"type": "object", "properties": {
                     "data": {"type": "array", "items": {"$ref": "#/components/schemas/Organization"}},
@@ -675,6 +722,8 @@ mod tests {
             "B": {"method": "GET", "path": "/b", "success": {"status": 200, "schema": {"$ref": "#/components/schemas/Users"}}},
             "C": {"method": "GET", "path": "/c", "success": {"status": 200, "schema": {"$ref": "#/components/schemas/Domain"}}},
             "D": {"method": "DELETE", "path": "/d", "success": {"status": 204}},
+            "F": {"method": "POST", "path": "/f", "success": {"status": 200, "schema": {"allOf": [{"$ref": "#/components/schemas/User"}, {"properties": {"status": {"enum": ["revoked"]}}}]}}},
+            "G": {"method": "POST", "path": "/g", "success": {"status": 200, "schema": {"allOf": [{"$ref": "#/components/schemas/User"}, {"properties": {"secret": {"type": "string"}}, "required": ["secret"]}]}}},
             "E": {"method": "POST", "path": "/e", "success": {"status": 200, "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Domain"}}},
                 "body": {"content": "application/json", "schema": {"type": "object", "required": ["name"], "properties": {
                     "name": {"type": "string"}, "first_name": {"type": "string", "nullable": true},
@@ -690,7 +739,9 @@ mod tests {
                 &Output::Vec(Item::Object("User".into())),
                 &Output::Json,
                 &Output::Empty,
-                &Output::Vec(Item::Json)
+                &Output::Vec(Item::Json),
+                &Output::Object("User".into()),
+                &Output::Json
             ]
         );
         let e = &api.operations[4];
