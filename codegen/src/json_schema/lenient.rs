@@ -59,15 +59,12 @@ fn widen(node: &mut Value) {
 fn relax_required(obj: &mut Map<String, Value>) {
     // Only an object's own list: a presence rule (`{required: [...]}`
     // beside its parent's properties) is the parent's business. An object
-    // that is an `allOf` of several has its members' properties (typify
-    // merges them, and the model reads them as its fields).
+    // that is an `allOf` has its members' properties (typify merges them,
+    // and the model reads them as its fields: `model::build`).
     let Some(Value::Array(required)) = obj.get("required") else {
         return;
     };
-    let all_of = obj
-        .get("allOf")
-        .and_then(Value::as_array)
-        .filter(|members| members.len() > 1);
+    let all_of = obj.get("allOf").and_then(Value::as_array);
     let own = obj.get("properties").and_then(Value::as_object);
     if own.is_none() && all_of.is_none() {
         return;
