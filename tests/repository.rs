@@ -137,14 +137,10 @@ fn no_link_to_a_repository_that_does_not_exist() {
     }
 }
 
-/// One version of every crate the project chooses: `cargo tree -d` over
-/// the whole workspace, with every feature and every kind of dependency,
-/// shows only the duplicates that Cargo.toml's
-/// `[workspace.metadata.duplicates]` names, each with why it cannot be one.
-/// (A crate listed twice at one version, with other features, is one
-/// crate.)
-#[test]
-fn every_chosen_dependency_comes_in_one_version() {
+/// What `cargo tree --duplicates` lists over the whole workspace, with
+/// every feature and every kind of dependency, one package a line in
+/// `format` (`{p}`, `{f}`, ...).
+fn duplicated_packages(format: &str) -> String {
     let out = std::process::Command::new(env!("CARGO"))
         .args([
             "tree",
@@ -158,7 +154,7 @@ fn every_chosen_dependency_comes_in_one_version() {
             "--prefix",
             "none",
             "--format",
-            "{p}",
+            format,
         ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -168,9 +164,21 @@ fn every_chosen_dependency_comes_in_one_version() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// One version of every crate the project chooses: `cargo tree -d` over
+/// the whole workspace, with every feature and every kind of dependency,
+/// shows only the duplicates that Cargo.toml's
+/// `[workspace.metadata.duplicates]` names, each with why it cannot be one.
+/// (A crate listed twice at one version, with other features, is one
+/// crate.)
+#[test]
+fn every_chosen_dependency_comes_in_one_version() {
+    let out = duplicated_packages("{p}");
     let mut versions: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
         Default::default();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in out.lines() {
         let mut words = line.split_whitespace();
         if let (Some(name), Some(version)) = (words.next(), words.next()) {
             versions
@@ -219,31 +227,9 @@ fn every_chosen_dependency_comes_in_one_version() {
 /// is the one exception: only the xtask asks for its `maintainer` feature.
 #[test]
 fn every_dependency_is_compiled_with_one_set_of_features() {
-    let out = std::process::Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "--workspace",
-            "--all-features",
-            "--duplicates",
-            "--depth",
-            "0",
-            "--edges",
-            "normal,build,dev",
-            "--prefix",
-            "none",
-            "--format",
-            "{p}|{f}",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo tree runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = duplicated_packages("{p}|{f}");
     let mut sets: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in out.lines() {
         if let Some((package, features)) = line.split_once('|') {
             sets.entry(package.to_owned())
                 .or_default()
