@@ -64,22 +64,16 @@ fn relax_required(obj: &mut Map<String, Value>) {
     let Some(Value::Array(required)) = obj.get("required") else {
         return;
     };
-    let all_of = obj.get("allOf").and_then(Value::as_array);
-    let own = obj.get("properties").and_then(Value::as_object);
-    if own.is_none() && all_of.is_none() {
+    let own = obj.get("properties").is_some_and(Value::is_object);
+    if !own && !obj.get("allOf").is_some_and(Value::is_array) {
         return;
     }
-    let property = |name: &str| -> Option<&Value> {
-        own.and_then(|p| p.get(name)).or_else(|| {
-            all_of?
-                .iter()
-                .find_map(|m| m.get("properties").and_then(|p| p.get(name)))
-        })
-    };
+    let (properties, _) = crate::model::merged_members(obj);
     let kept: Vec<Value> = required
         .iter()
         .filter(|name| {
-            let Some((name, schema)) = name.as_str().and_then(|n| Some((n, property(n)?))) else {
+            let Some((name, schema)) = name.as_str().and_then(|n| Some((n, *properties.get(n)?)))
+            else {
                 return false;
             };
             // The model's rule: only the identity is refused absent. (A

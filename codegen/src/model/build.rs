@@ -253,21 +253,24 @@ fn description(node: &Value) -> Option<String> {
 /// members (the node's own first): typify merges an `allOf` of objects
 /// into one struct, and each of its fields is then a member like any
 /// other, with its presence, its `default` and its docs (Clerk's `Machine`
-/// is its own members `allOf` its scoped machines).
-fn merged_members(node: &Value) -> (serde_json::Map<String, Value>, BTreeSet<&str>) {
-    let mut properties = serde_json::Map::new();
+/// is its own members `allOf` its scoped machines). The model's reading,
+/// which the `schemars` schema's widening shares
+/// (`json_schema::lenient`).
+pub fn merged_members(
+    node: &serde_json::Map<String, Value>,
+) -> (BTreeMap<&str, &Value>, BTreeSet<&str>) {
+    let mut properties = BTreeMap::new();
     let mut required = BTreeSet::new();
     let members = node
         .get("allOf")
         .and_then(Value::as_array)
         .map(|m| m.as_slice())
         .unwrap_or_default();
-    for part in std::iter::once(node).chain(members) {
+    let parts = std::iter::once(node).chain(members.iter().filter_map(Value::as_object));
+    for part in parts {
         if let Some(own) = part.get("properties").and_then(Value::as_object) {
             for (name, schema) in own {
-                properties
-                    .entry(name.clone())
-                    .or_insert_with(|| schema.clone());
+                properties.entry(name.as_str()).or_insert(schema);
             }
         }
         required.extend(
@@ -288,10 +291,12 @@ fn structure(
     node: Option<&Value>,
     pointer: &str,
 ) -> Result<Struct, Refusal> {
-    let (properties, required) = node.map(merged_members).unwrap_or_default();
+    let (properties, required) = node
+        .and_then(Value::as_object)
+        .map(merged_members)
+        .unwrap_or_default();
     // The same mapping `prepare` used to rename colliding keys.
-    let properties = &properties;
-    let by_field: BTreeMap<String, &str> = case::field_names(properties.keys().map(String::as_str))
+    let by_field: BTreeMap<String, &str> = case::field_names(properties.keys().copied())
         .into_iter()
         .map(|(json, rust)| (rust, json))
         .collect();
@@ -326,7 +331,7 @@ fn structure(
                 ))
             }
         };
-        let prop = properties.get(&json);
+        let prop = properties.get(json.as_str()).copied();
         fields.push(Field {
             tag: false,
             empty: false,

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 pub use crate::rust_type::{Payload, RustType};
-pub use build::build;
+pub use build::{build, merged_members};
 pub use set::{has_empty, mark_set};
 
 /// The model of one generated module (one vendored schema).
