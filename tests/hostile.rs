@@ -290,8 +290,10 @@ fn cases() -> Vec<(&'static str, Value, Option<&'static str>)> {
         ),
         (
             "clerk-mixed-schema.json",
+            // Not an open enum of strings: it only narrows what `m` may be
+            // (any JSON here), which strict validation checks.
             json!({"type": "object", "properties": {"m": {"enum": ["a", 1, true]}}}),
-            Some("/properties/m: `enum` lists 1"),
+            None,
         ),
         (
             "clerk-emptyunion-schema.json",

@@ -266,8 +266,11 @@ fn string(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
         });
     }
     if let Some(pattern) = obj.get("pattern").and_then(Value::as_str) {
-        // The literal start of the pattern, then letters: enough for the
-        // vendored patterns (`^oauth_[a-z]+$`); the validator judges.
+        if let Some(text) = matching(pattern) {
+            return json!(text);
+        }
+        // The literal start of the pattern, then letters; the validator
+        // judges.
         let literal: String = pattern
             .trim_start_matches('^')
             .chars()
@@ -288,6 +291,66 @@ fn string(obj: &Map<String, Value>, rng: &mut Rng) -> Value {
         "x y z",
     ];
     json!(WORDS[rng.below(WORDS.len())])
+}
+
+/// A string matching `pattern` when it is of the simple kind Clerk's ids
+/// are written in: literals, a first alternative of literals
+/// (`^(user|org)_`), `\w`, `\d` and `[...]` classes, each with `{n}`,
+/// `{n,m}`, `+`, `*` or `?`, anchored (`^ak_[0-9A-Fa-f]{32}$`); `None`
+/// for anything else.
+fn matching(pattern: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = pattern.strip_prefix('^')?.chars().peekable();
+    while let Some(c) = chars.next() {
+        let atom: String = match c {
+            '$' if chars.peek().is_none() => return Some(out),
+            '(' => {
+                let group: String = chars.by_ref().take_while(|c| *c != ')').collect();
+                let first = group.split('|').next()?;
+                if !first
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                {
+                    return None;
+                }
+                first.to_owned()
+            }
+            '\\' => match chars.next()? {
+                'w' => "a".into(),
+                'd' => "0".into(),
+                c if !c.is_ascii_alphanumeric() => c.to_string(),
+                _ => return None,
+            },
+            '[' => {
+                let class: String = chars.by_ref().take_while(|c| *c != ']').collect();
+                match class.chars().next()? {
+                    '\\' => "a".into(),
+                    '^' => return None,
+                    c => c.to_string(),
+                }
+            }
+            c if c.is_ascii_alphanumeric() || "_-:/@ ".contains(c) => c.to_string(),
+            _ => return None,
+        };
+        let times = match chars.peek() {
+            Some('{') => {
+                chars.next();
+                let count: String = chars.by_ref().take_while(|c| *c != '}').collect();
+                count.split(',').next()?.trim().parse::<usize>().ok()?
+            }
+            Some('+') => {
+                chars.next();
+                6
+            }
+            Some('*' | '?') => {
+                chars.next();
+                0
+            }
+            _ => 1,
+        };
+        out.push_str(&atom.repeat(times));
+    }
+    None
 }
 
 fn integer(obj: &Map<String, Value>, rng: &mut Rng) -> Value {

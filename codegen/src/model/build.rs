@@ -250,24 +250,22 @@ fn description(node: &Value) -> Option<String> {
 }
 
 /// An object's properties and required names, with those of its `allOf`
-/// members (the node's own first): typify merges an `allOf` of objects
-/// into one struct, and each of its fields is then a member like any
-/// other, with its presence, its `default` and its docs (Clerk's `Machine`
-/// is its own members `allOf` its scoped machines). The model's reading,
-/// which the `schemars` schema's widening shares
-/// (`json_schema::lenient`).
+/// members and theirs in turn (the node's own first): typify merges an
+/// `allOf` of objects into one struct, and each of its fields is then a
+/// member like any other, with its presence, its `default` and its docs
+/// (Clerk's `Machine` is its own members `allOf` its scoped machines; what
+/// `CreateMachine` answers is a `Machine`, itself an `allOf`, `allOf` its
+/// secret key). The model's reading, which the `schemars` schema's
+/// widening shares (`json_schema::lenient`).
 pub fn merged_members(
     node: &serde_json::Map<String, Value>,
 ) -> (BTreeMap<&str, &Value>, BTreeSet<&str>) {
     let mut properties = BTreeMap::new();
     let mut required = BTreeSet::new();
-    let members = node
-        .get("allOf")
-        .and_then(Value::as_array)
-        .map(|m| m.as_slice())
-        .unwrap_or_default();
-    let parts = std::iter::once(node).chain(members.iter().filter_map(Value::as_object));
-    for part in parts {
+    // Depth first, the node's own first; a schema's nesting is bounded
+    // by the parser's depth limit, so this terminates.
+    let mut pending = vec![node];
+    while let Some(part) = pending.pop() {
         if let Some(own) = part.get("properties").and_then(Value::as_object) {
             for (name, schema) in own {
                 properties.entry(name.as_str()).or_insert(schema);
@@ -279,6 +277,14 @@ pub fn merged_members(
                 .into_iter()
                 .flatten()
                 .filter_map(Value::as_str),
+        );
+        let members = part.get("allOf").and_then(Value::as_array);
+        pending.extend(
+            members
+                .into_iter()
+                .flatten()
+                .rev()
+                .filter_map(Value::as_object),
         );
     }
     (properties, required)

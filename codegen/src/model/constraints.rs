@@ -7,7 +7,9 @@
 //! property counts, `not`, `if`/`then`/`else`, ...) describes what a
 //! conforming document looks like: a value outside it is still that value,
 //! so it decodes as sent and is written back as sent, and strict validation
-//! (`validate`, `check --strict`) reports it with its pointer.
+//! (`validate`, `check --strict`) reports it with its pointer. So is an
+//! `enum` of values other than strings (`enum: [true]`): decoded as its
+//! type, checked by strict validation.
 //!
 //! One rule, read by `prepare` (which removes these keywords before typify,
 //! so that no newtype or set checks them at decode time) and by the
@@ -59,6 +61,13 @@ pub const TYPE_FORMATS: &[&str] = &["int64", "double"];
 pub fn decoding_checks(keyword: &str, value: &Value, node: &Map<String, Value>) -> bool {
     match keyword {
         "format" => value.as_str().is_some_and(|f| TYPE_FORMATS.contains(&f)) && for_numbers(node),
+        // An enum of strings is an open enum (its known values named, any
+        // other kept) or a tag: it makes the type. One that lists another
+        // kind of value (`deleted: {type: boolean, enum: [true]}`) only
+        // narrows its type's values, like `minimum`.
+        "enum" => value
+            .as_array()
+            .is_some_and(|values| values.iter().all(|v| v.is_string() || v.is_null())),
         _ => !VALUE_CONSTRAINTS.contains(&keyword),
     }
 }
@@ -124,6 +133,15 @@ mod tests {
         assert_eq!(
             dropped(json!({"type": "boolean", "format": "int64"})),
             json!({"type": "boolean"})
+        );
+        assert_eq!(
+            dropped(json!({"type": "boolean", "enum": [true]})),
+            json!({"type": "boolean"}),
+            "a deletion receipt's `deleted: true` narrows a boolean"
+        );
+        assert_eq!(
+            dropped(json!({"type": ["string", "null"], "enum": ["a", null]})),
+            json!({"type": ["string", "null"], "enum": ["a", null]})
         );
         assert_eq!(
             dropped(json!({"const": "session", "required": ["id"], "not": {"type": "null"}})),

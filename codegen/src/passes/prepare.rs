@@ -19,7 +19,10 @@
 //!   payload either member accepts; strict validation keeps the rule.
 //! - The members of a discriminated union move to `$defs` (by their names)
 //!   and are referenced from there, so each becomes a struct of its own that
-//!   the renderer can wrap in a tagged enum.
+//!   the renderer can wrap in a tagged enum; so do the object members of a
+//!   plain `oneOf`/`anyOf` (what Clerk's `verifyOAuthAccessToken` answers),
+//!   so that each variant is a struct rendered like any object, lenient and
+//!   lossless, not typify's inline fields.
 //! - Nodes whose type is already generated elsewhere (an identical subschema
 //!   in this or an earlier schema) move to `$defs` too, where typify
 //!   replaces them with the existing type instead of generating another.
@@ -47,10 +50,10 @@ pub fn prepare(schema: &mut Value, shared: &BTreeSet<String>) {
             distinct_fields(node);
             merge_repeated_members(node);
             distinct_enum_values(node);
+            hoist_union_members(node, &mut hoisted, pointer.is_empty());
             if pointer.is_empty() {
                 return;
             }
-            hoist_union_members(node, &mut hoisted);
             hoist_shared(node, shared, &mut hoisted);
         });
         match name {
@@ -353,16 +356,29 @@ fn strip_null(def: &mut Value) -> bool {
     had
 }
 
-fn hoist_union_members(node: &mut Value, hoisted: &mut Vec<(String, Value)>) {
-    if node.get("discriminator").is_none() {
+fn hoist_union_members(node: &mut Value, hoisted: &mut Vec<(String, Value)>, root: bool) {
+    let discriminated = node.get("discriminator").is_some();
+    if root && discriminated {
         return;
     }
     for key in ["oneOf", "anyOf"] {
         if let Some(Value::Array(members)) = node.get_mut(key) {
             for member in members.iter_mut() {
-                if member.get("$ref").is_none() {
+                // A member of a plain union that is an object becomes a
+                // struct of its own too, rendered like every object
+                // (unknown members kept, absent ones allowed), instead of
+                // typify's variant with its fields inline, which refuses
+                // what it does not list.
+                let object = member
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .is_some_and(|p| !p.is_empty());
+                if member.get("$ref").is_none() && (discriminated || object) {
                     hoisted.extend(take_as_ref(member));
                 }
+            }
+            if !discriminated {
+                continue;
             }
             // typify uses the member of a one-member union in its place,
             // which would leave no catch-all for the variants a newer API
