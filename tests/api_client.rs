@@ -172,7 +172,7 @@ async fn a_users_day() {
         .send(api::VerifyApiKey::new().secret("ak_secret"))
         .await
         .expect("verified");
-    assert_eq!(key["subject"], "user_1");
+    assert_eq!(key.subject, "user_1", "typed: Clerk's API key object");
 
     // A 404, a 422 and a 429: Clerk's errors, typed.
     match client.send(api::GetUser::new("user_404")).await {

@@ -86,7 +86,7 @@ fn walk(o: &Options, head: &str, family: Family, entries: &[&Entry]) -> Result<u
     for entry in entries {
         let vendored = std::fs::read(o.root.join("schema").join(&entry.file))
             .with_context(|| format!("schema/{}: cannot read", entry.file))?;
-        let (_, current) = newest.derive(&entry.name)?;
+        let (_, current, _) = newest.derive(&entry.name)?;
         if current == vendored {
             println!("  {}: in step with Clerk", entry.file);
             continue;
@@ -108,7 +108,7 @@ fn walk(o: &Options, head: &str, family: Family, entries: &[&Entry]) -> Result<u
                     older[j].as_ref()
                 }
             };
-            let Some(Ok((_, bytes))) = spec.map(|s| s.derive(&entry.name)) else {
+            let Some(Ok((_, bytes, _))) = spec.map(|s| s.derive(&entry.name)) else {
                 break;
             };
             if bytes == vendored {

@@ -141,8 +141,10 @@ struct SyncArgs {
     write: bool,
     /// Vendor json-schema/clerk-NAME-schema.json as well (NAME as upstream
     /// spells it: session, emailaddress, organizationmembership).
-    #[arg(long, value_name = "NAME")]
-    add: Option<String>,
+    /// Several names, comma-separated, are vendored together with one
+    /// build check.
+    #[arg(long, value_name = "NAME", value_delimiter = ',', num_args = 1..)]
+    add: Vec<String>,
     /// Compare with (and with --write or --add, vendor from) Clerk's own
     /// OpenAPI, github.com/clerk/openapi-specs: each schema derived from
     /// `components.schemas.<Name>` of `bapi/<version>.yml` by
@@ -219,9 +221,10 @@ fn run(cli: Cli) -> Result<u8> {
                 timeout: Duration::from_secs(args.remote.timeout),
                 token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.is_empty()),
             };
-            match args.add {
-                Some(name) => sync::add(&options, &name),
-                None => sync::run(&options),
+            if args.add.is_empty() {
+                sync::run(&options)
+            } else {
+                sync::add(&options, &args.add)
             }
         }
         Command::Freshness(args) => freshness::run(&freshness::Options {
@@ -255,8 +258,7 @@ fn run(cli: Cli) -> Result<u8> {
                 print!("{}", catalog.render());
                 return Ok(0);
             };
-            let component = sources::clerk::derive::component_for(&spec, &name).map_err(place)?;
-            let bytes = sources::clerk::derive::derive(&spec, &component, &name).map_err(place)?;
+            let (_, bytes, _) = sources::clerk::source::derive_key(&spec, &name).map_err(place)?;
             print!("{bytes}");
             Ok(0)
         }

@@ -143,6 +143,9 @@ pub fn compare(old: Option<&Catalog>, now: &SpecOperations) -> Option<Drift> {
 
 /// Every operation added, removed or changed from `before` to `after`.
 pub fn changes(before: &Catalog, after: &Catalog) -> Vec<Change> {
+    // An answer the rule names is compared as written: naming one (as
+    // `clerk-types-operations-2` first did) changes no operation.
+    let (before, after) = (&answers_inlined(before), &answers_inlined(after));
     let mut out = Vec::new();
     for (id, op) in &after.operations {
         match before.operations.get(id) {
@@ -181,6 +184,36 @@ pub fn changes(before: &Catalog, after: &Catalog) -> Vec<Change> {
         }
     }
     out
+}
+
+/// `catalog` with every success schema's `$ref` to a named answer replaced
+/// by the answer.
+fn answers_inlined(catalog: &Catalog) -> Catalog {
+    let mut out = catalog.clone();
+    for op in out.operations.values_mut() {
+        if let Some(schema) = &mut op.success.schema {
+            inline_answers(schema, catalog);
+        }
+    }
+    out
+}
+
+fn inline_answers(schema: &mut Value, catalog: &Catalog) {
+    let named = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(clerk_types_codegen::api::catalog::component_of)
+        .filter(|name| catalog.answers.contains_key(*name))
+        .and_then(|name| catalog.components.get(name));
+    if let Some(answer) = named {
+        *schema = answer.clone();
+        return;
+    }
+    match schema {
+        Value::Object(map) => map.values_mut().for_each(|v| inline_answers(v, catalog)),
+        Value::Array(items) => items.iter_mut().for_each(|v| inline_answers(v, catalog)),
+        _ => {}
+    }
 }
 
 /// What changed in one operation, and the bump.

@@ -273,6 +273,103 @@ fn add_vendors_a_schema_derived_from_clerk() {
     assert!(out.contains("added schema/clerk-session-schema.json (clerk/openapi-specs bapi/2025-11-10.yml components.schemas.Session"), "{out}");
 }
 
+/// What Clerk writes inline as an operation's answer has no component to
+/// derive from: the operations rule names it, and `--add` derives it by
+/// that name like a component; several names take one build check.
+#[test]
+fn add_vendors_answers_the_operations_rule_names_several_at_once() {
+    let dir = project("clerk-add-answers");
+    let server = Server::start();
+    let yaml = format!(
+        r#"openapi: 3.0.3
+servers:
+  - url: https://api.clerk.com/v1
+paths:
+  /api_keys/{{id}}:
+    get:
+      operationId: getApiKey
+      parameters:
+        - {{in: path, name: id, required: true, schema: {{type: string}}}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [object, id]
+                properties:
+                  object: {{type: string, enum: [api_key]}}
+                  id: {{type: string}}
+                  subject: {{type: string, pattern: '^(user|org|mch)_\w{{27}}$'}}
+  /users/{{id}}/verify_password:
+    post:
+      operationId: VerifyPassword
+      parameters:
+        - {{in: path, name: id, required: true, schema: {{type: string}}}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                additionalProperties: false
+                properties:
+                  verified: {{type: boolean}}
+components:
+  schemas:
+    Client: {}
+"#,
+        component("client", "Client")
+    );
+    server.clerk(COMMIT, &[(SPEC_PATH, yaml.as_bytes())]);
+    let (out, err, code) = at(
+        &dir,
+        &server,
+        &[
+            "sync-schema",
+            "--add",
+            "apikey,verifypasswordresponse",
+            "--clerk",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let written =
+        std::fs::read_to_string(dir.join("schema/clerk-apikey-schema.json")).expect("written");
+    assert!(written.contains("\"title\": \"Clerk ApiKey\""), "{written}");
+    assert!(written.contains("\"api_key\""), "{written}");
+    assert!(dir
+        .join("schema/clerk-verifypasswordresponse-schema.json")
+        .exists());
+    let manifest = std::fs::read_to_string(dir.join("schema/manifest.toml")).expect("manifest");
+    assert!(manifest.contains("component = \"ApiKey\""), "{manifest}");
+    assert!(
+        manifest.contains("rule = \"clerk-types-operations-2+api-evangelist-2026-05\""),
+        "{manifest}"
+    );
+    assert!(
+        out.contains("(clerk/openapi-specs bapi/2025-11-10.yml the answer ApiKey"),
+        "{out}"
+    );
+    let toml = std::fs::read_to_string(dir.join("Cargo.toml")).expect("Cargo.toml");
+    assert!(toml.contains("\napikey = []") && toml.contains("\nverifypasswordresponse = []"));
+    // A name that is neither a component nor an answer: refused, nothing
+    // written.
+    let before = snapshot(&dir);
+    let (_, err, code) = at(
+        &dir,
+        &server,
+        &["sync-schema", "--add", "nothing", "--clerk"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("nor an answer the operations rule names so"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&dir), before);
+}
+
 #[test]
 fn freshness_names_the_clerk_commit_each_change_dates_from() {
     let dir = project("clerk-freshness");

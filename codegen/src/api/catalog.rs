@@ -8,7 +8,10 @@
 //! the spec lists, a shared response resolved) and the statuses it lists
 //! for errors; the schemas stay as the spec writes them, `$ref`s to
 //! `components.schemas` kept, and every component they reach is copied
-//! beside them. What Rust each becomes is the generator's decision
+//! beside them. One thing is named rather than copied: an object the spec
+//! writes inline as an answer (Clerk's API keys, M2M tokens, deletion
+//! receipts) becomes a component of its own (`answers`), so that it can be
+//! vendored and typed like any other object. What Rust each becomes is the generator's decision
 //! ([`super::model`]).
 
 use std::collections::BTreeMap;
@@ -30,9 +33,18 @@ pub struct Catalog {
     pub server: String,
     /// By `operationId`, as the spec spells it.
     pub operations: BTreeMap<String, Operation>,
-    /// `components.schemas` entries the operations reach, by name.
+    /// `components.schemas` entries the operations reach, by name, and
+    /// the answers named by the rule (below) beside them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub components: BTreeMap<String, Value>,
+    /// The objects the spec writes inline as an operation's answer (or
+    /// the items of its list), named by the rule and moved to
+    /// `components` (each operation's schema then refers to it): by name,
+    /// the JSON pointers into the spec of every place it is written,
+    /// in the operations' order. A vendored schema derived from an answer
+    /// is derived from the first.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, Vec<String>>,
 }
 
 /// One operation.

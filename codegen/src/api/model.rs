@@ -597,9 +597,14 @@ fn output(
     }
     let properties = schema.get("properties").and_then(Value::as_object);
     if let Some(p) = properties {
-        let is_count = p
-            .get("total_count")
-            .is_some_and(|t| t.get("type").and_then(Value::as_str) == Some("integer"));
+        // A count is whole: `getApiKeys` says `number` for it, and Clerk
+        // writes an integer there like everywhere else.
+        let is_count = p.get("total_count").is_some_and(|t| {
+            matches!(
+                t.get("type").and_then(Value::as_str),
+                Some("integer" | "number")
+            )
+        });
         if let (Some(data), true, 2) = (p.get("data"), is_count, p.len()) {
             if let Some(items) = items_of(data) {
                 return Output::List(items);
@@ -614,7 +619,7 @@ fn output(
 /// `Invitation` whose `status` is `revoked`), so that every answer is that
 /// object and nothing else. A part that adds a member (`CreateMachine`'s
 /// `secret_key`) makes another object, which stays JSON until it is typed.
-fn narrowed_component(catalog: &Catalog, schema: &Value) -> Option<String> {
+pub fn narrowed_component(catalog: &Catalog, schema: &Value) -> Option<String> {
     let parts = schema.get("allOf")?.as_array()?;
     let mut refs = parts.iter().filter_map(|p| {
         p.get("$ref")

@@ -43,7 +43,7 @@ pub struct Provenance {
 /// How a schema was derived from a source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Derived {
-    /// `components.schemas.<component>`.
+    /// `components.schemas.<component>`, or the answer of that name.
     pub component: String,
     /// sha256 of the source file.
     pub source_sha256: String,
@@ -77,8 +77,10 @@ impl Provenance {
         match &self.derived {
             None => format!("upstream {} at {at}", self.path),
             Some(d) => format!(
-                "{} {} components.schemas.{} at {at} (derived)",
-                self.repository, self.path, d.component
+                "{} {} {} at {at} (derived)",
+                self.repository,
+                self.path,
+                d.source()
             ),
         }
     }
@@ -98,9 +100,23 @@ impl Provenance {
         match &self.derived {
             None => format!("upstream {reference}"),
             Some(d) => format!(
-                "{} {} components.schemas.{} (api-evangelist's rule) at {reference}",
-                self.repository, self.path, d.component
+                "{} {} {} (api-evangelist's rule) at {reference}",
+                self.repository,
+                self.path,
+                d.source()
             ),
+        }
+    }
+}
+
+impl Derived {
+    /// What in the file it was derived from: `components.schemas.User`, or
+    /// `the answer ApiKey` (named by the operations rule).
+    pub fn source(&self) -> String {
+        if self.rule.starts_with(clerk::operations::RULE) {
+            format!("the answer {}", self.component)
+        } else {
+            format!("components.schemas.{}", self.component)
         }
     }
 }
@@ -195,8 +211,8 @@ impl Sources {
     pub fn bytes(&mut self, key: &str, origin: Origin) -> Result<(Vec<u8>, Provenance)> {
         if let Origin::Clerk(family) = origin {
             let spec = self.spec(family)?;
-            let (component, bytes) = spec.derive(key)?;
-            let provenance = spec.provenance(component, clerk::derive::RULE);
+            let (component, bytes, rule) = spec.derive(key)?;
+            let provenance = spec.provenance(component, &rule);
             return Ok((bytes, provenance));
         }
         let commit = self.evangelist_commit()?;

@@ -83,15 +83,27 @@ pub fn derive(spec: &Node, name: &str, key: &str) -> Result<String, Underivable>
         pointer: pointer.clone(),
         message: format!("no component `{name}`"),
     })?;
+    derive_node(spec, component, &pointer, name, key)
+}
+
+/// The bytes api-evangelist's rule makes of the schema `node` (at
+/// `pointer` in `spec`), titled `name`, for `clerk-<key>-schema.json`.
+pub fn derive_node(
+    spec: &Node,
+    node: &Node,
+    pointer: &str,
+    name: &str,
+    key: &str,
+) -> Result<String, Underivable> {
     let mut inliner = Inliner {
         spec,
         stack: Vec::new(),
     };
-    let body = inliner.schema(component, &pointer, 0)?;
+    let body = inliner.schema(node, pointer, 0)?;
     let Node::Map(entries) = body else {
         return Err(Underivable {
-            pointer,
-            message: "the component is not a mapping".into(),
+            pointer: pointer.to_owned(),
+            message: "the schema is not a mapping".into(),
         });
     };
     let mut doc: Vec<(String, Node)> = vec![
@@ -231,7 +243,7 @@ impl Inliner<'_> {
 }
 
 /// The node at JSON pointer `pointer` (`/components/schemas/X`).
-fn resolve<'a>(root: &'a Node, pointer: &str) -> Option<&'a Node> {
+pub fn resolve<'a>(root: &'a Node, pointer: &str) -> Option<&'a Node> {
     if pointer.is_empty() {
         return Some(root);
     }

@@ -5,11 +5,13 @@
 //! ([`derive`]), and the webhooks catalog from the webhooks spec
 //! ([`catalog`]).
 
+pub mod answers;
 pub mod catalog;
 pub mod derive;
 pub mod node;
 pub mod operations;
 pub mod pyjson;
+pub mod source;
 pub mod yaml;
 
 use anyhow::{bail, Context, Result};
@@ -127,19 +129,19 @@ impl Spec {
         })
     }
 
-    /// The component a vendored schema comes from and the bytes the rule
-    /// derives from it; the error names the repository, file and pointer.
-    pub fn derive(&self, key: &str) -> Result<(String, Vec<u8>)> {
-        let place = |e: derive::Underivable| {
+    /// What a vendored schema is derived from (a component, or an answer
+    /// the operations rule names), the bytes, and the rule
+    /// ([`derive::derive_key`]); the error names the repository, file and
+    /// pointer.
+    pub fn derive(&self, key: &str) -> Result<(String, Vec<u8>, String)> {
+        let (name, text, rule) = source::derive_key(&self.root, key).map_err(|e| {
             anyhow::anyhow!(
                 "{REPOSITORY} {} at {}: {e}; the rule cannot derive clerk-{key}-schema.json",
                 self.path,
                 short(&self.commit)
             )
-        };
-        let component = derive::component_for(&self.root, key).map_err(place)?;
-        let text = derive::derive(&self.root, &component, key).map_err(place)?;
-        Ok((component, text.into_bytes()))
+        })?;
+        Ok((name, text.into_bytes(), rule))
     }
 }
 

@@ -11,8 +11,10 @@
 //! lists; the success is the lowest 2xx status, its `application/json`
 //! schema if any; every status outside 2xx is listed as an error. Schemas are
 //! copied as written (`$ref`s to `components.schemas` kept), and every
-//! component they reach is copied into `components`. Nothing is decided
-//! here: what Rust each becomes is the generator's business. Pure: the
+//! component they reach is copied into `components`; an object written
+//! inline as an answer is named and moved there ([`super::answers`]).
+//! Nothing else is decided here: what Rust each becomes is the generator's
+//! business. Pure: the
 //! spec in, the catalog out, or the pointer of what the rule cannot read.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,7 +27,7 @@ use super::derive::Underivable;
 use super::node::{pointer_push, Node};
 
 /// The rule's version, recorded in the manifest beside what it derived.
-pub const RULE: &str = "clerk-types-operations-1";
+pub const RULE: &str = "clerk-types-operations-2";
 
 /// The methods OpenAPI 3.0 allows on a path item, in its order.
 const METHODS: &[&str] = &[
@@ -63,6 +65,8 @@ pub fn derive(spec: &Node, version: &str) -> Result<Catalog, Underivable> {
         return Err(refuse("/paths", "the spec has no paths mapping"));
     };
     let mut operations = BTreeMap::new();
+    // Where each operation's success schema is written in the spec.
+    let mut places = BTreeMap::new();
     for (path, item) in paths {
         let at = pointer_push("/paths", path);
         let Node::Map(_) = item else {
@@ -83,7 +87,8 @@ pub fn derive(spec: &Node, version: &str) -> Result<Catalog, Underivable> {
                     "no operationId: the rule names operations by it",
                 ));
             };
-            let operation = operation(spec, path, method, node, &shared, &at)?;
+            let (operation, place) = operation(spec, path, method, node, &shared, &at)?;
+            places.insert(id.to_owned(), place);
             if operations.insert(id.to_owned(), operation).is_some() {
                 return Err(refuse(&at, format!("operationId `{id}` is used twice")));
             }
@@ -97,8 +102,10 @@ pub fn derive(spec: &Node, version: &str) -> Result<Catalog, Underivable> {
         server,
         operations,
         components: BTreeMap::new(),
+        answers: BTreeMap::new(),
     };
     catalog.components = reached(spec, &catalog)?;
+    super::answers::name(spec, &mut catalog, &places)?;
     Ok(catalog)
 }
 
@@ -109,7 +116,7 @@ fn operation(
     node: &Node,
     shared: &[Parameter],
     at: &str,
-) -> Result<Operation, Underivable> {
+) -> Result<(Operation, String), Underivable> {
     let text = |key: &str| node.get(key).and_then(Node::as_str).map(str::to_owned);
     let mut own = match node.get("parameters") {
         Some(list) => parameters(spec, list, &pointer_push(at, "parameters"))?,
@@ -128,8 +135,9 @@ fn operation(
         Some(b) => body(spec, b, &pointer_push(at, "requestBody"))?,
         None => None,
     };
-    let (success, errors) = responses(spec, node.get("responses"), &pointer_push(at, "responses"))?;
-    Ok(Operation {
+    let (success, errors, schema_at) =
+        responses(spec, node.get("responses"), &pointer_push(at, "responses"))?;
+    let operation = Operation {
         method: method.to_ascii_uppercase(),
         path: path.to_owned(),
         summary: text("summary"),
@@ -147,7 +155,8 @@ fn operation(
         body,
         success,
         errors,
-    })
+    };
+    Ok((operation, schema_at))
 }
 
 /// A `$ref` to `components.<section>`, resolved (one level, then again if
@@ -158,10 +167,21 @@ fn resolve<'a>(
     section: &str,
     at: &str,
 ) -> Result<&'a Node, Underivable> {
+    resolve_at(spec, node, section, at).map(|(node, _)| node)
+}
+
+/// [`resolve`], with the JSON pointer of what it resolved to.
+fn resolve_at<'a>(
+    spec: &'a Node,
+    node: &'a Node,
+    section: &str,
+    at: &str,
+) -> Result<(&'a Node, String), Underivable> {
     let mut node = node;
+    let mut pointer = at.to_owned();
     for _ in 0..8 {
         let Some(reference) = node.get("$ref").and_then(Node::as_str) else {
-            return Ok(node);
+            return Ok((node, pointer));
         };
         let prefix = format!("#/components/{section}/");
         let name = reference.strip_prefix(&prefix).ok_or_else(|| {
@@ -175,6 +195,7 @@ fn resolve<'a>(
             .and_then(|c| c.get(section))
             .and_then(|s| s.get(name))
             .ok_or_else(|| refuse(at, format!("`$ref: {reference}`: no such component")))?;
+        pointer = pointer_push(&format!("/components/{section}"), name);
     }
     Err(refuse(at, "`$ref`s that lead to each other"))
 }
@@ -245,11 +266,13 @@ fn body(spec: &Node, node: &Node, at: &str) -> Result<Option<Body>, Underivable>
     }))
 }
 
+/// The success response and the error statuses; with the JSON pointer of
+/// the success's schema in the spec (a shared response's own place).
 fn responses(
     spec: &Node,
     node: Option<&Node>,
     at: &str,
-) -> Result<(Success, Vec<String>), Underivable> {
+) -> Result<(Success, Vec<String>, String), Underivable> {
     let Some(Node::Map(all)) = node else {
         return Err(refuse(at, "no responses"));
     };
@@ -269,7 +292,10 @@ fn responses(
         return Err(refuse(at, "no 2xx response"));
     };
     let at = pointer_push(at, key);
-    let r = resolve(spec, response, "responses", &at)?;
+    let (r, place) = resolve_at(spec, response, "responses", &at)?;
+    let schema_at = ["content", "application/json", "schema"]
+        .iter()
+        .fold(place, |p, k| pointer_push(&p, k));
     errors.sort();
     Ok((
         Success {
@@ -285,6 +311,7 @@ fn responses(
                 .map(json),
         },
         errors,
+        schema_at,
     ))
 }
 
