@@ -400,6 +400,29 @@ fn a_union_of_one_member_still_keeps_a_variant_it_does_not_know() {
     assert_eq!(serde_json::to_value(&passkey).expect("encodes"), doc);
 }
 
+/// A plain union of objects (no discriminator): each variant a struct of
+/// its own, lenient; an object no variant takes kept whole in the
+/// catch-all; anything else refused, as the schema refuses it.
+#[cfg(all(feature = "jwks", feature = "verifyoauthaccesstokenresponse"))]
+#[test]
+fn a_plain_union_of_objects_keeps_a_kind_it_does_not_know() {
+    use clerk_types::jwks::{JsonWebKey, Jwks};
+    use clerk_types::verifyoauthaccesstokenresponse::VerifyOAuthAccessTokenResponse as Verified;
+    let rsa = json!({"kty": "RSA", "kid": "ins_1", "alg": "RS256", "use": "sig", "n": "0vx", "e": "AQAB"});
+    let future = json!({"kty": "ML-DSA", "kid": "ins_2", "alg": "ML-DSA-65", "pub": "abc"});
+    let doc = json!({"keys": [rsa, future.clone()], "extra": 1});
+    let jwks: Jwks = clerk_types::from_value(&doc).expect("decodes");
+    assert!(matches!(jwks.keys[0], JsonWebKey::RsaPublicKey(_)));
+    assert!(matches!(&jwks.keys[1], JsonWebKey::Unknown(m) if Value::Object(m.clone()) == future));
+    assert_eq!(serde_json::to_value(&jwks).expect("encodes"), doc);
+    assert!(clerk_types::from_value::<Jwks>(&json!({"keys": ["RSA"]})).is_err());
+
+    let inactive = json!({"active": false, "reason": "expired"});
+    let answer: Verified = clerk_types::from_value(&inactive).expect("decodes");
+    assert!(matches!(answer, Verified::InactiveAccessToken(_)));
+    assert_eq!(serde_json::to_value(&answer).expect("encodes"), inactive);
+}
+
 /// The `schemars` schema of each root type accepts what the type decodes:
 /// drawn documents, with unknown members, with unknown enum values, and
 /// (for the Client) every payload of the corpus that decodes.

@@ -246,6 +246,13 @@ impl<'a> Sides<'a> {
                 }
             }
             (Kind::Untagged(x), Kind::Untagged(y)) if x == y => Ok(()),
+            // The current release keeps any object none of its variants
+            // takes.
+            (Kind::Untagged(x), Kind::Untagged(_))
+                if x.last().is_some_and(super::is_object_catch_all) =>
+            {
+                Ok(())
+            }
             (Kind::Untagged(_), Kind::Untagged(_)) => Err(format!(
                 "values of the changed variants of {} may fit none of the current ones (an untagged enum has no catch-all)",
                 b.name

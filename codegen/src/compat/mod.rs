@@ -710,11 +710,26 @@ impl Cx<'_> {
     }
 
     fn untagged(&mut self, t: &TypeDef, a: &[Variant], b: &[Variant]) {
+        // The current release's catch-all of objects takes what a new
+        // variant holds (`crate::model::keeps_other_objects`).
+        let kept = a.last().is_some_and(is_object_catch_all);
         for v in b {
             match a.iter().find(|o| o.ident == v.ident) {
                 None => {
                     self.api('+', format!("variant {}::{}", t.name, v.ident), Bump::Minor);
-                    self.change(t, "", format!("variant {} added", v.ident), Decode::Breaks(format!("values of the new variant {} fail unless they also fit an existing one (an untagged enum has no catch-all)", v.ident)), Bump::Minor, "a new variant".into());
+                    let decode = if kept {
+                        Decode::Unaffected
+                    } else {
+                        Decode::Breaks(format!("values of the new variant {} fail unless they also fit an existing one (an untagged enum has no catch-all)", v.ident))
+                    };
+                    self.change(
+                        t,
+                        "",
+                        format!("variant {} added", v.ident),
+                        decode,
+                        Bump::Minor,
+                        "a new variant".into(),
+                    );
                 }
                 Some(o) => self.payloads(t, &v.ident, &o.payload, &v.payload),
             }
@@ -883,6 +898,11 @@ fn sub_pointer(json: &str) -> String {
     } else {
         format!("/properties/{}", crate::walk::escape(json))
     }
+}
+
+/// The catch-all the model gives a plain union of objects.
+pub(crate) fn is_object_catch_all(v: &Variant) -> bool {
+    v.payload == crate::model::object_catch_all(&[]).payload
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@
 //! - `oneOf` becomes `anyOf` (decoding takes the first member that fits);
 //!   a discriminated union also accepts an object whose tag it does not
 //!   know (the `Unknown` variant), and loses its OpenAPI `discriminator`.
+//! - A plain union of objects also accepts any other object (its catch-all
+//!   variant, [`crate::model::keeps_other_objects`]).
 //! - An `anyOf`/`oneOf` of required sets (`domain` or `domains`) goes.
 //! - Validation keywords go (`pattern`, string `format`s, lengths, ranges,
 //!   ...: [`crate::model::constraints`], which decoding does not check);
@@ -129,6 +131,14 @@ fn open_enum(obj: &mut Map<String, Value>) {
 }
 
 fn any_of_with_catch_all(obj: &mut Map<String, Value>) {
+    // The model's rule: a plain union of objects keeps any other object.
+    if crate::model::keeps_other_objects(&Value::Object(obj.clone())) {
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(members)) = obj.get_mut(key) {
+                members.push(json!({"type": "object"}));
+            }
+        }
+    }
     let Some(members) = obj.remove("oneOf") else {
         return;
     };

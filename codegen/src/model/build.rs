@@ -207,15 +207,19 @@ fn kind_of(
                     .collect();
                 Kind::Enum(Enum { values, openness })
             }
-            _ => Kind::Untagged(
-                variants
+            _ => {
+                let mut variants: Vec<Variant> = variants
                     .iter()
                     .map(|(ident, payload)| Variant {
                         ident: ident.clone(),
                         payload: payload.clone(),
                     })
-                    .collect(),
-            ),
+                    .collect();
+                if node.is_some_and(super::keeps_other_objects) {
+                    variants.push(super::object_catch_all(&variants));
+                }
+                Kind::Untagged(variants)
+            }
         },
         Inspected::Newtype(inner) => Kind::Newtype {
             inner: inner.clone(),

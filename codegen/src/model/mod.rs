@@ -448,6 +448,45 @@ pub struct Variant {
     pub payload: Payload,
 }
 
+/// Whether a plain union (`oneOf`/`anyOf` without a discriminator) keeps
+/// an object none of its variants takes, as a last variant: when every
+/// member is an object with members (each a struct of its own, see
+/// `prepare`). A newer API's kind of object (a key type `GetJWKS` does not
+/// list yet, a refreshed session in a new form) then decodes, whole,
+/// instead of failing the whole answer; anything that is not an object is
+/// still refused, as the schema refuses it. The renderer writes the
+/// variant, the `schemars` schema admits any object, strict validation
+/// keeps the schema's rule.
+pub fn keeps_other_objects(node: &Value) -> bool {
+    if node.get("discriminator").is_some() {
+        return false;
+    }
+    ["oneOf", "anyOf"].iter().any(|key| {
+        node.get(*key)
+            .and_then(Value::as_array)
+            .is_some_and(|members| {
+                !members.is_empty()
+                    && members.iter().all(|m| {
+                        m.get("properties")
+                            .and_then(Value::as_object)
+                            .is_some_and(|p| !p.is_empty())
+                    })
+            })
+    })
+}
+
+/// The catch-all variant [`keeps_other_objects`] adds: any JSON object,
+/// kept whole.
+pub fn object_catch_all(variants: &[Variant]) -> Variant {
+    Variant {
+        ident: catch_all(variants.iter().map(|v| v.ident.as_str())),
+        payload: Payload::Tuple(vec![RustType::Map(
+            Box::new(RustType::String),
+            Box::new(RustType::Json),
+        )]),
+    }
+}
+
 fn catch_all<'a>(mut taken: impl Iterator<Item = &'a str> + Clone) -> String {
     ["Unknown", "Other", "UnknownValue", "Unlisted"]
         .iter()

@@ -77,6 +77,9 @@ pub fn render(file: &mut syn::File, module: &Module) {
             (Item::Enum(mut e), Some(def)) => {
                 docs::set(&mut e.attrs, &type_docs(def, module));
                 e.attrs.push(parse_quote!(#[non_exhaustive]));
+                if let Kind::Untagged(variants) = &def.kind {
+                    unions::add_catch_all(&mut e, variants);
+                }
                 let default = match &def.kind {
                     Kind::Enum(tag) if !has_default.contains(&def.name) => {
                         enums::tag_default(&def.name, tag)

@@ -5,7 +5,7 @@
 use proc_macro2::Span;
 use syn::{parse_quote, Attribute, Ident, Item};
 
-use crate::model::Union;
+use crate::model::{Union, Variant};
 
 /// A discriminated union as an enum keyed on its tag property. A payload
 /// with a known tag decodes as that variant; one with an unknown tag is
@@ -148,4 +148,20 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
         }
     };
     file.items
+}
+
+/// The catch-all the model gives a plain union of objects
+/// ([`crate::model::keeps_other_objects`]), after typify's variants: serde
+/// tries an untagged enum's variants in order, so it takes only an object
+/// no variant takes, whole.
+pub fn add_catch_all(e: &mut syn::ItemEnum, variants: &[Variant]) {
+    let written: Vec<String> = e.variants.iter().map(|v| v.ident.to_string()).collect();
+    for v in variants.iter().filter(|v| !written.contains(&v.ident)) {
+        let ident = Ident::new(&v.ident, Span::call_site());
+        e.variants.push(parse_quote! {
+            /// An object none of the variants above takes (a kind a newer
+            /// API answers with), kept whole.
+            #ident(::serde_json::Map<::std::string::String, ::serde_json::Value>)
+        });
+    }
 }
