@@ -67,13 +67,18 @@ fn ident(text: &str, case: impl Fn(&str) -> String, prefix: &str) -> String {
     }
 }
 
-/// The module key of the schema derived from `component`: its name in
-/// lower case, the rule's file name (`EmailEventPayload` ->
-/// `emaileventpayload`). How a catalog's components (webhooks' and the
-/// operations') are found among the vendored schemas, whatever Rust name
-/// their root is pinned to.
+/// The module key of the schema derived from `component`: its letters and
+/// digits in lower case, the rule's file name (`EmailEventPayload` ->
+/// `emaileventpayload`; Clerk's second definition `CommerceSubscriptionItem-2`
+/// -> `commercesubscriptionitem2`, a name a module can have). How a
+/// catalog's components (webhooks' and the operations') are found among
+/// the vendored schemas, whatever Rust name their root is pinned to.
 pub fn module_key(component: &str) -> String {
-    component.to_lowercase()
+    component
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Modules of the `clerk-types` crate itself, which a schema's module
@@ -204,6 +209,11 @@ mod tests {
 
     #[test]
     fn module_keys() {
+        assert_eq!(module_key("SAMLConnection"), "samlconnection");
+        assert_eq!(
+            module_key("CommerceSubscriptionItem-2"),
+            "commercesubscriptionitem2"
+        );
         assert_eq!(module_key_problem("organizationmembership"), None);
         for bad in ["2fa", "Client", "a-b", "", "type", "decode", "members"] {
             assert!(module_key_problem(bad).is_some(), "{bad}");
