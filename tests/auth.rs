@@ -293,3 +293,78 @@ fn refusals_are_typed_and_never_another_kind() {
     let e = v.authenticate_at(&forged, Accepts::Any, at()).unwrap_err();
     assert!(!e.to_string().contains(&forged[..20]));
 }
+
+/// Clerk's JS SDK's own test tokens, as published (their source in the
+/// file): its session token and its OAuth access token JWTs (both `typ`
+/// spellings) verify with the key it publishes beside them, each as its
+/// kind; its opaque tokens are told apart by prefix and sent to the
+/// Backend API; a session-only check refuses the machine tokens.
+#[test]
+fn clerks_own_published_test_tokens_are_what_its_sdk_says() {
+    let published: Value =
+        serde_json::from_str(include_str!("payloads/published/clerk-js-tokens.json"))
+            .expect("the fixture parses");
+    let text = |key: &str| published[key].as_str().expect(key).to_owned();
+    let at =
+        SystemTime::UNIX_EPOCH + Duration::from_secs(published["at"].as_u64().expect("a time"));
+    let jwks = published["jwks"].to_string();
+    let v = Verifier::from_jwks(jwks.as_bytes()).expect("Clerk's published key");
+
+    let session = text("session_jwt");
+    assert_eq!(TokenKind::of(&session), TokenKind::SessionToken);
+    match v.authenticate_at(&session, Accepts::default(), at) {
+        Ok(Authenticated::Session(claims)) => {
+            assert_eq!(claims.user_id(), "user_2GIpXOEpVyJw51rkZn9Kmnc6Sxr");
+            assert_eq!(claims.session_id(), "sess_2GbDB4enNdCa5vS1zpC3Xzg9tK9");
+        }
+        other => panic!("the published session token: {other:?}"),
+    }
+
+    for key in [
+        "oauth_access_token_jwt",
+        "oauth_access_token_jwt_application_typ",
+    ] {
+        let token = text(key);
+        assert_eq!(TokenKind::of(&token), TokenKind::OAuth, "{key}");
+        match v.authenticate_at(&token, Accepts::Any, at) {
+            Ok(Authenticated::OAuth(t)) => {
+                assert_eq!(t.user_id(), "user_2vYVtestTESTtestTESTtestTESTtest");
+                assert_eq!(t.client_id(), "client_2VTWUzvGC5UhdJCNx6xG1D98edc");
+                assert_eq!(t.token_id(), "oat_2xKa9Bgv7NxMRDFyQw8LpZ3cTmU1vHjE");
+                assert_eq!(t.scopes(), ["read:foo", "write:bar"]);
+            }
+            other => panic!("{key}: {other:?}"),
+        }
+        assert!(
+            matches!(
+                v.authenticate_at(&token, Accepts::default(), at),
+                Err(AuthError::TokenTypeMismatch { .. })
+            ),
+            "{key}: a session-only check refuses it"
+        );
+        // Signed, not merely shaped: one changed byte of the signature and
+        // it is refused.
+        let mut forged = token.clone();
+        let last = forged.pop().expect("a signature");
+        forged.push(if last == 'A' { 'B' } else { 'A' });
+        assert!(
+            v.authenticate_at(&forged, Accepts::Any, at).is_err(),
+            "{key}"
+        );
+    }
+
+    let opaque = &published["opaque"];
+    for (key, kind) in [
+        ("api_key", TokenKind::ApiKey),
+        ("oauth_token", TokenKind::OAuth),
+        ("m2m_token", TokenKind::M2m),
+    ] {
+        let token = opaque[key].as_str().expect(key);
+        assert_eq!(TokenKind::of(token), kind, "{key}");
+        assert_eq!(
+            v.authenticate_at(token, Accepts::Any, at),
+            Err(AuthError::NeedsBackendApi(kind)),
+            "{key}"
+        );
+    }
+}

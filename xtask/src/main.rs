@@ -140,9 +140,10 @@ struct SyncArgs {
     #[arg(long)]
     write: bool,
     /// Vendor json-schema/clerk-NAME-schema.json as well (NAME as upstream
-    /// spells it: session, emailaddress, organizationmembership).
-    /// Several names, comma-separated, are vendored together with one
-    /// build check.
+    /// spells it: session, emailaddress, organizationmembership; with
+    /// --clerk, a component's name in lower case, or an answer's the
+    /// operations rule names: apikey). Several names, comma-separated, are
+    /// vendored together with one build check.
     #[arg(long, value_name = "NAME", value_delimiter = ',', num_args = 1..)]
     add: Vec<String>,
     /// Compare with (and with --write or --add, vendor from) Clerk's own
