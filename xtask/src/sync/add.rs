@@ -35,11 +35,11 @@ pub fn add(o: &Options, names: &[String]) -> Result<u8> {
     let current = vendored::load(&o.root.join("schema"))?;
     let mut schemas = current.schemas.clone();
     let mut pins = current.names.clone();
-    let mut added = Vec::new();
+    let mut added: Vec<Added> = Vec::new();
     for name in names {
         let file = format!("clerk-{name}-schema.json");
         if entries.iter().any(|e| e.name == *name || e.file == file)
-            || added.iter().any(|(n, _, _, _)| n == name)
+            || added.iter().any(|a| a.name == *name)
         {
             anyhow::bail!("{name} is vendored already (schema/{file}); plain `cargo xtask sync-schema` keeps it up to date");
         }
@@ -55,7 +55,12 @@ pub fn add(o: &Options, names: &[String]) -> Result<u8> {
         let docs = documents(&schemas);
         pins = repin::repin(name, &serde_json::json!({}), doc(&docs, name), &pins).0;
         manifest.upsert(&provenance.entry(name, &file, &o.reference, &bytes));
-        added.push((name.clone(), file, bytes, provenance));
+        added.push(Added {
+            name: name.clone(),
+            file,
+            bytes,
+            provenance,
+        });
     }
     let set = Vendored::new(schemas, pins.clone())
         .with_aliases(current.aliases.clone())
@@ -64,7 +69,7 @@ pub fn add(o: &Options, names: &[String]) -> Result<u8> {
     let names_text = pins.render();
     let mut checked: Vec<(String, Vec<u8>)> = added
         .iter()
-        .map(|(_, file, bytes, _)| (file.clone(), bytes.clone()))
+        .map(|a| (a.file.clone(), a.bytes.clone()))
         .collect();
     checked.push((NAMES_FILE.to_owned(), names_text.clone().into_bytes()));
     crate::buildcheck::crate_builds(&o.root, &checked)?;
@@ -72,7 +77,7 @@ pub fn add(o: &Options, names: &[String]) -> Result<u8> {
     let cargo_toml = o.root.join("Cargo.toml");
     let old_toml = std::fs::read_to_string(&cargo_toml).context("Cargo.toml: cannot read")?;
     let mut toml = old_toml.clone();
-    for (name, _, _, _) in &added {
+    for Added { name, .. } in &added {
         if let Some(t) = crate::features::with_feature(&toml, name) {
             toml = t;
         }
@@ -84,12 +89,12 @@ pub fn add(o: &Options, names: &[String]) -> Result<u8> {
     }
     let targets: Vec<_> = added
         .iter()
-        .map(|(_, file, _, _)| o.root.join("schema").join(file))
+        .map(|a| o.root.join("schema").join(&a.file))
         .collect();
     let mut files: Vec<(&Path, &[u8])> = added
         .iter()
         .zip(&targets)
-        .map(|((_, _, bytes, _), target)| (target.as_path(), bytes.as_slice()))
+        .map(|(a, target)| (target.as_path(), a.bytes.as_slice()))
         .collect();
     files.push((manifest.path(), text.as_bytes()));
     files.push((&names_path, names_text.as_bytes()));
@@ -97,7 +102,13 @@ pub fn add(o: &Options, names: &[String]) -> Result<u8> {
         files.push((&cargo_toml, toml.as_bytes()));
     }
     manifest::replace_all(&files)?;
-    for (name, file, _, provenance) in &added {
+    for Added {
+        name,
+        file,
+        provenance,
+        ..
+    } in &added
+    {
         let root = set
             .module(name)
             .map(|g| g.root().to_owned())
@@ -118,6 +129,15 @@ pub fn add(o: &Options, names: &[String]) -> Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// One schema `--add` vendors: its name, file, bytes and where they came
+/// from.
+struct Added {
+    name: String,
+    file: String,
+    bytes: Vec<u8>,
+    provenance: sources::Provenance,
 }
 
 fn check_name(name: &str) -> Result<()> {
