@@ -132,7 +132,7 @@ fn open_enum(obj: &mut Map<String, Value>) {
 
 fn any_of_with_catch_all(obj: &mut Map<String, Value>) {
     // The model's rule: a plain union of objects keeps any other object.
-    if crate::model::keeps_other_objects(&Value::Object(obj.clone())) {
+    if crate::model::keeps_other_objects(obj) {
         for key in ["oneOf", "anyOf"] {
             if let Some(Value::Array(members)) = obj.get_mut(key) {
                 members.push(json!({"type": "object"}));

@@ -215,7 +215,10 @@ fn kind_of(
                         payload: payload.clone(),
                     })
                     .collect();
-                if node.is_some_and(super::keeps_other_objects) {
+                if node
+                    .and_then(Value::as_object)
+                    .is_some_and(super::keeps_other_objects)
+                {
                     variants.push(super::object_catch_all(&variants));
                 }
                 Kind::Untagged(variants)

@@ -457,22 +457,25 @@ pub struct Variant {
 /// still refused, as the schema refuses it. The renderer writes the
 /// variant, the `schemars` schema admits any object, strict validation
 /// keeps the schema's rule.
-pub fn keeps_other_objects(node: &Value) -> bool {
-    if node.get("discriminator").is_some() {
+pub fn keeps_other_objects(node: &serde_json::Map<String, Value>) -> bool {
+    if node.contains_key("discriminator") {
         return false;
     }
     ["oneOf", "anyOf"].iter().any(|key| {
         node.get(*key)
             .and_then(Value::as_array)
-            .is_some_and(|members| {
-                !members.is_empty()
-                    && members.iter().all(|m| {
-                        m.get("properties")
-                            .and_then(Value::as_object)
-                            .is_some_and(|p| !p.is_empty())
-                    })
-            })
+            .is_some_and(|members| !members.is_empty() && members.iter().all(has_members))
     })
+}
+
+/// Whether a schema lists members of its own (`properties`, not empty):
+/// a union member that is an object, which `prepare` makes a struct of
+/// its own.
+pub fn has_members(schema: &Value) -> bool {
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|p| !p.is_empty())
 }
 
 /// The catch-all variant [`keeps_other_objects`] adds: any JSON object,

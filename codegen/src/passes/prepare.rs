@@ -369,10 +369,8 @@ fn hoist_union_members(node: &mut Value, hoisted: &mut Vec<(String, Value)>, roo
                 // (unknown members kept, absent ones allowed), instead of
                 // typify's variant with its fields inline, which refuses
                 // what it does not list.
-                let object = member
-                    .get("properties")
-                    .and_then(Value::as_object)
-                    .is_some_and(|p| !p.is_empty());
+                // (`crate::model::keeps_other_objects` relies on it.)
+                let object = crate::model::has_members(member);
                 if member.get("$ref").is_none() && (discriminated || object) {
                     hoisted.extend(take_as_ref(member));
                 }
