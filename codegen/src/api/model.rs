@@ -595,23 +595,29 @@ fn output(
     if let Some(items) = items_of(schema) {
         return Output::Vec(items);
     }
-    let properties = schema.get("properties").and_then(Value::as_object);
-    if let Some(p) = properties {
-        // A count is whole: `getApiKeys` says `number` for it, and Clerk
-        // writes an integer there like everywhere else.
-        let is_count = p.get("total_count").is_some_and(|t| {
-            matches!(
-                t.get("type").and_then(Value::as_str),
-                Some("integer" | "number")
-            )
-        });
-        if let (Some(data), true, 2) = (p.get("data"), is_count, p.len()) {
-            if let Some(items) = items_of(data) {
-                return Output::List(items);
-            }
-        }
+    if let Some(items) = page_data(schema).and_then(items_of) {
+        return Output::List(items);
     }
     Output::Json
+}
+
+/// The `data` of a page, `{data, total_count}` and nothing else, as the
+/// spec writes it (the items, inline or named, are the caller's to read):
+/// what [`Output::List`] decodes, and what the xtask's rule for answers
+/// looks into for the items it names.
+pub fn page_data(schema: &Value) -> Option<&Value> {
+    let p = schema.get("properties")?.as_object()?;
+    // A count is whole: `getApiKeys` says `number` for it, and Clerk
+    // writes an integer there like everywhere else.
+    let whole = matches!(
+        p.get("total_count")?.get("type").and_then(Value::as_str),
+        Some("integer" | "number")
+    );
+    if p.len() == 2 && whole {
+        p.get("data")
+    } else {
+        None
+    }
 }
 
 /// The component an `allOf` restates: one part a `$ref` to it, the others

@@ -31,7 +31,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use clerk_types_codegen::api::catalog::Catalog;
-use clerk_types_codegen::api::model::{narrowed_component, type_name};
+use clerk_types_codegen::api::model::{narrowed_component, page_data, type_name};
 use clerk_types_codegen::case::{self, module_key};
 use serde_json::Value;
 
@@ -121,23 +121,13 @@ fn site(catalog: &Catalog, schema: &Value) -> Option<(String, Value)> {
     }
     let inner = if schema.get("type").and_then(Value::as_str) == Some("array") {
         "/items"
-    } else if is_page(schema) {
+    } else if page_data(schema).is_some() {
         "/properties/data/items"
     } else {
         ""
     };
     let answer = schema.pointer(inner)?;
     is_object(answer).then(|| (inner.to_owned(), answer.clone()))
-}
-
-/// `{data, total_count}`: a page, whose items (when written inline) are
-/// the answer; a page of a named list (`data: {$ref: Directories}`) has
-/// none.
-fn is_page(schema: &Value) -> bool {
-    schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .is_some_and(|p| p.len() == 2 && p.contains_key("total_count") && p.contains_key("data"))
 }
 
 /// Written inline, with members or parts.
