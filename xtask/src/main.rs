@@ -259,7 +259,14 @@ fn run(cli: Cli) -> Result<u8> {
                 print!("{}", catalog.render());
                 return Ok(0);
             };
-            let (_, bytes, _) = sources::clerk::source::derive_key(&spec, &name).map_err(place)?;
+            let answers = std::cell::OnceCell::new();
+            let catalog = || {
+                answers
+                    .get_or_init(|| sources::clerk::source::answers_of(&spec))
+                    .as_ref()
+            };
+            let (_, bytes, _) =
+                sources::clerk::source::derive_key(&spec, &name, catalog).map_err(place)?;
             print!("{bytes}");
             Ok(0)
         }

@@ -61,6 +61,9 @@ pub struct Spec {
     pub sha256: String,
     /// The file's bytes, as fetched.
     pub bytes: Vec<u8>,
+    /// Its operations catalog, for the answers it names: derived once, when
+    /// a file is first derived from an answer.
+    answers: std::cell::OnceCell<Option<operations::Catalog>>,
     /// The parsed document.
     pub root: Node,
 }
@@ -100,6 +103,7 @@ impl Spec {
             path,
             commit: commit.to_owned(),
             root,
+            answers: std::cell::OnceCell::new(),
         })
     }
 
@@ -131,10 +135,15 @@ impl Spec {
 
     /// What a vendored schema is derived from (a component, or an answer
     /// the operations rule names), the bytes, and the rule
-    /// ([`derive::derive_key`]); the error names the repository, file and
+    /// ([`source::derive_key`]); the error names the repository, file and
     /// pointer.
     pub fn derive(&self, key: &str) -> Result<(String, Vec<u8>, String)> {
-        let (name, text, rule) = source::derive_key(&self.root, key).map_err(|e| {
+        let answers = || {
+            self.answers
+                .get_or_init(|| source::answers_of(&self.root))
+                .as_ref()
+        };
+        let (name, text, rule) = source::derive_key(&self.root, key, answers).map_err(|e| {
             anyhow::anyhow!(
                 "{REPOSITORY} {} at {}: {e}; the rule cannot derive clerk-{key}-schema.json",
                 self.path,

@@ -4,15 +4,22 @@
 
 use super::derive::{self, Underivable};
 use super::node::Node;
-use super::operations;
+use super::operations::{self, Catalog};
 
 /// What `clerk-<key>-schema.json` is derived from in `spec`, and how: the
 /// component whose name is `key` (any case), by api-evangelist's rule; or
 /// else the answer the operations rule names so
 /// ([`super::answers`]: `apikey` for the `ApiKey` that `getApiKey`
 /// answers), by the same rule from the first place it is written. The
-/// name, the bytes and the rule, as the manifest records them.
-pub fn derive_key(spec: &Node, key: &str) -> Result<(String, String, String), Underivable> {
+/// name, the bytes and the rule, as the manifest records them. `answers`
+/// gives the spec's operations catalog ([`answers_of`]), asked for only
+/// when no component has the name, so that a caller deriving many files
+/// derives the catalog once.
+pub fn derive_key<'a>(
+    spec: &Node,
+    key: &str,
+    answers: impl FnOnce() -> Option<&'a Catalog>,
+) -> Result<(String, String, String), Underivable> {
     let missing = match derive::component_for(spec, key) {
         Ok(name) => {
             let text = derive::derive(spec, &name, key)?;
@@ -22,7 +29,7 @@ pub fn derive_key(spec: &Node, key: &str) -> Result<(String, String, String), Un
     };
     // Not a Backend API spec, or no answer of that name: the component's
     // error says what was looked for.
-    let Ok(catalog) = operations::derive(spec, "") else {
+    let Some(catalog) = answers() else {
         return Err(missing);
     };
     let Some((name, places)) = catalog
@@ -49,4 +56,11 @@ pub fn derive_key(spec: &Node, key: &str) -> Result<(String, String, String), Un
         text,
         format!("{}+{}", operations::RULE, derive::RULE),
     ))
+}
+
+/// The operations catalog of `spec`, for its answers (whose names do not
+/// depend on the API version); `None` for a spec it cannot be derived from
+/// (the webhooks spec).
+pub fn answers_of(spec: &Node) -> Option<Catalog> {
+    operations::derive(spec, "").ok()
 }
