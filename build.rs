@@ -71,6 +71,7 @@ fn run() -> Result<(), String> {
         write(&out_dir.join(file), normalized.to_string())?;
     }
     write(&out_dir.join("schemas.rs"), generated.index())?;
+    write(&out_dir.join("ids.rs"), generated.ids_source())?;
     // `webhooks`: the event types of the vendored catalog, over the types
     // just generated (the feature enables every schema they name).
     #[cfg(feature = "webhooks")]

@@ -75,6 +75,12 @@
 //!   equals [`SessionStatus::Active`] and a variant added by a later release
 //!   never reorders the others. Single-value tags such as [`ClientObject`]
 //!   stay strict: a `session` is not a `Client`.
+//! - **Typed ids** ([`ids`]): an object's `id` and every member that refers
+//!   to one are of their kind's type ([`UserId`], [`SessionId`], ...), the
+//!   same in objects, events, token claims and the Backend API's
+//!   parameters, so a session id passed where a user id belongs does not
+//!   compile. Opaque: any string decodes and is written back as sent; an id
+//!   reads, compares and hashes as its text.
 //! - **Stable names** are pinned in `schema/names.json`, not derived from JSON
 //!   paths, so an upstream restructuring cannot rename a type.
 //! - Structs and enums are `#[non_exhaustive]`: build them with their
@@ -233,6 +239,7 @@ pub mod decode;
 mod encodes_as;
 pub mod error;
 mod helpers;
+pub mod ids;
 #[cfg(feature = "schemars")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 pub mod json_schema;
@@ -269,6 +276,7 @@ pub use http;
 
 pub use builder::BuildError;
 pub use decode::{from_slice, from_str, from_value, Category, DecodeError};
+pub use ids::*;
 pub use members::Members;
 pub use required::MissingRequired;
 pub use timestamps::UnixMillis;

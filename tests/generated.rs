@@ -177,6 +177,17 @@ fn public_names() {
             lines.push(format!("{}::{name}  {what}", m.key));
         }
     }
+    // The typed ids are re-exported at the root beside the generated
+    // types: no name is both (a glob re-export would lose silently).
+    for kind in set.ids.kinds() {
+        assert!(
+            !meaning.contains_key(&kind.name),
+            "{} is a generated type and an id type: pin the type otherwise",
+            kind.name
+        );
+        assert!(kind.name.len() <= 40, "ids::{}: longer than 40", kind.name);
+        lines.push(format!("ids::{}  id of `{}`", kind.name, kind.tag));
+    }
     insta::assert_snapshot!("public_names", lines.join("\n"));
 }
 

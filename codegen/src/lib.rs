@@ -196,7 +196,8 @@ pub fn generate(file: &str, bytes: &[u8], names: &Names) -> Result<Generated, Er
 /// earlier type.
 pub fn generate_all(inputs: &[Input<'_>], names: &Names) -> Result<Vec<Generated>, Error> {
     let set = restored_set(inputs)?;
-    generate_selected(inputs, set, names, |_| true)
+    let ids = model::ids::Ids::of_set(&set, names);
+    generate_selected(inputs, set, names, &ids, |_| true)
 }
 
 /// Every input parsed, checked against what the generator accepts
@@ -251,11 +252,13 @@ fn check_support(input: &Input<'_>, schema: &Value) -> Result<(), Error> {
 /// Runs the pipeline over the schemas of `set` (from [`restored_set`] over
 /// `inputs`) whose module key `selected` accepts, sharing types among them.
 /// The others only lent their nodes to [`passes::restore`], so a type is the same
-/// whichever schemas are selected.
+/// whichever schemas are selected; `ids` are the whole set's kinds of id
+/// ([`model::ids::Ids::of_set`]), for the same reason.
 pub fn generate_selected(
     inputs: &[Input<'_>],
     set: Vec<(String, Value)>,
     names: &Names,
+    ids: &model::ids::Ids,
     selected: impl Fn(&str) -> bool,
 ) -> Result<Vec<Generated>, Error> {
     let mut chosen = Vec::new();
@@ -283,7 +286,9 @@ pub fn generate_selected(
     let mut typified = Vec::with_capacity(chosen.len());
     for (input, (key, schema, naming)) in chosen.into_iter().zip(named) {
         let (hoist, replace) = sharing.get(&key).cloned().unwrap_or_default();
-        typified.push(model_one(input, key, schema, &naming, &hoist, &replace)?);
+        typified.push(model_one(
+            input, key, schema, &naming, ids, &hoist, &replace,
+        )?);
     }
     // Tags and empty values are known across modules (a shared type lives
     // in one of them).
@@ -386,6 +391,7 @@ fn model_one(
     key: String,
     schema: Value,
     naming: &naming::Naming,
+    ids: &model::ids::Ids,
     hoist: &BTreeSet<String>,
     shared: &BTreeMap<String, String>,
 ) -> Result<(syn::File, model::Module), Error> {
@@ -395,8 +401,10 @@ fn model_one(
     };
     let normalized = passes::normalize::normalize(&schema);
     let mut prepared = normalized.clone();
+    let mut replace = passes::ids::type_ids(&mut prepared, ids);
     passes::prepare::prepare(&mut prepared, hoist);
-    let typified = typify::run(prepared, shared).map_err(generate_error)?;
+    replace.extend(shared.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let typified = typify::run(prepared, &replace).map_err(generate_error)?;
     let syntax: syn::File = syn::parse2(typified.tokens.clone())
         .map_err(|e| generate_error(format!("typify's output is not Rust: {e}")))?;
     let module = model::build(&key, input.name, naming, &normalized, &typified, shared).map_err(

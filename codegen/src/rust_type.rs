@@ -5,6 +5,14 @@
 
 use std::fmt;
 
+/// Where the typed ids live in the generated crate: `crate::ids::UserId`.
+pub const IDS_PATH: &str = "crate::ids";
+
+/// The path of id type `name`.
+pub fn id_path(name: &str) -> String {
+    format!("{IDS_PATH}::{name}")
+}
+
 /// A Rust type as the generated code spells it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RustType {
@@ -12,6 +20,9 @@ pub enum RustType {
     Named(String),
     /// `String`.
     String,
+    /// A typed id, `crate::ids::<name>` (`crate::model::ids`): a string
+    /// under a name of its own.
+    Id(String),
     /// `bool`.
     Bool,
     /// An integer type (`i64`, `u32`, ...).
@@ -51,6 +62,9 @@ impl RustType {
             "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64"
             | "u128" | "usize" => RustType::Int(bare.to_owned()),
             _ if bare.starts_with("std::num::NonZero") => RustType::Int(bare.to_owned()),
+            _ if bare.starts_with(IDS_PATH) => {
+                RustType::Id(bare[IDS_PATH.len()..].trim_start_matches(':').to_owned())
+            }
             _ if bare.starts_with("crate::") => RustType::Named(bare.to_owned()),
             _ => RustType::Other(bare.to_owned()),
         }
@@ -117,6 +131,7 @@ impl fmt::Display for RustType {
         match self {
             RustType::Named(n) => f.write_str(n.rsplit("::").next().unwrap_or(n)),
             RustType::String => f.write_str("String"),
+            RustType::Id(n) => f.write_str(n),
             RustType::Bool => f.write_str("bool"),
             RustType::Int(n) | RustType::Float(n) | RustType::Other(n) => f.write_str(n),
             RustType::Json => f.write_str("Value"),

@@ -53,6 +53,9 @@ pub struct Vendored {
 
 /// What a set generates.
 pub struct Set {
+    /// Every kind of id of the whole vendored set (`crate::ids`), enabled
+    /// or not.
+    pub ids: crate::model::ids::Ids,
     /// One module per schema, in generation order.
     pub modules: Vec<Generated>,
     /// Each schema as strict validation reads it, by file name.
@@ -158,7 +161,7 @@ impl Vendored {
             return Ok(None);
         };
         let parsed = crate::api::catalog::Catalog::parse(&catalog.label, &catalog.bytes)?;
-        crate::api::render::render(&catalog.label, &parsed, &set.modules).map(Some)
+        crate::api::render::render(&catalog.label, &parsed, &set.modules, &set.ids).map(Some)
     }
 
     /// The schema with module key `key`.
@@ -204,9 +207,11 @@ impl Vendored {
                 (key, names)
             })
             .collect();
-        let modules = crate::generate_selected(&inputs, restored, &self.names, &selected)?;
+        let ids = crate::model::ids::Ids::of_set(&restored, &self.names);
+        let modules = crate::generate_selected(&inputs, restored, &self.names, &ids, &selected)?;
         Ok(Set {
             modules,
+            ids,
             normalized,
             documents,
             left_out,
@@ -245,6 +250,12 @@ impl Set {
     /// The crate-level index (`schemas.rs`) for these modules.
     pub fn index(&self) -> String {
         index::index(&self.modules, &self.left_out)
+    }
+
+    /// The source of `crate::ids` (`ids.rs` in `OUT_DIR`): every kind of id
+    /// of the whole set.
+    pub fn ids_source(&self) -> String {
+        crate::render::ids::ids(&self.ids)
     }
 }
 

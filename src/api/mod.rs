@@ -29,6 +29,22 @@
 //! assert_eq!(request.body(), br#"{"public_metadata":{"plan":"pro"}}"#);
 //! # Ok::<(), api::ApiError>(())
 //! ```
+//!
+//! A parameter that is an id takes that id's type ([`crate::ids`]) or
+//! text: `GetUser::new` takes a [`UserId`](crate::UserId), a `&UserId`, a
+//! `&str` or a `String`, and not another kind of id:
+//!
+//! ```
+//! use clerk_types::{api, UserId};
+//! let user = UserId::from("user_1");
+//! let _ = (api::GetUser::new(&user), api::GetUser::new("user_1"));
+//! ```
+//!
+//! ```compile_fail
+//! use clerk_types::{api, SessionId};
+//! let session = SessionId::from("sess_1");
+//! let _ = api::GetUser::new(session); // `UserId: From<SessionId>` is not implemented
+//! ```
 
 #[cfg(all(feature = "api-client", feature = "session-token"))]
 mod authenticate;

@@ -8,12 +8,18 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
-use crate::{M2mTokenClaims, OAuthAccessTokenClaims};
+use crate::{
+    ApiKeyId, M2mTokenClaims, MachineId, MachineToMachineTokenId, OAuthAccessTokenClaims,
+    OrganizationId, UserId,
+};
 
 /// A verified machine-to-machine token.
 #[derive(Clone, Debug, PartialEq)]
 pub struct M2mToken {
     form: M2mForm,
+    /// Read once, so that the accessors can lend typed ids.
+    machine: MachineId,
+    token: MachineToMachineTokenId,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +32,8 @@ enum M2mForm {
 impl M2mToken {
     pub(crate) fn from_claims(claims: M2mTokenClaims) -> Self {
         M2mToken {
+            machine: claims.sub.clone(),
+            token: claims.jti.as_deref().unwrap_or_default().into(),
             form: M2mForm::Jwt(Box::new(claims)),
         }
     }
@@ -33,25 +41,21 @@ impl M2mToken {
     /// An opaque token, from Clerk's answer to `POST /m2m_tokens/verify`.
     pub fn from_verify_answer(answer: Value) -> Self {
         M2mToken {
+            machine: text(&answer, "subject").into(),
+            token: text(&answer, "id").into(),
             form: M2mForm::Opaque(answer),
         }
     }
 
     /// The machine the token was issued to (`mch_…`).
-    pub fn machine_id(&self) -> &str {
-        match &self.form {
-            M2mForm::Jwt(c) => c.sub.as_str(),
-            M2mForm::Opaque(a) => text(a, "subject"),
-        }
+    pub fn machine_id(&self) -> &MachineId {
+        &self.machine
     }
 
     /// The token's ID (`mt_…`), what revoking it names; empty when the
     /// JWT has no `jti`.
-    pub fn token_id(&self) -> &str {
-        match &self.form {
-            M2mForm::Jwt(c) => c.jti.as_deref().unwrap_or_default(),
-            M2mForm::Opaque(a) => text(a, "id"),
-        }
+    pub fn token_id(&self) -> &MachineToMachineTokenId {
+        &self.token
     }
 
     /// The token's scopes: its `scopes` claim split on spaces, else its
@@ -103,6 +107,8 @@ impl M2mToken {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OAuthToken {
     form: OAuthForm,
+    /// Read once, so that [`OAuthToken::user_id`] can lend a typed id.
+    user: UserId,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +121,7 @@ enum OAuthForm {
 impl OAuthToken {
     pub(crate) fn from_claims(claims: OAuthAccessTokenClaims) -> Self {
         OAuthToken {
+            user: claims.sub.clone(),
             form: OAuthForm::Jwt(Box::new(claims)),
         }
     }
@@ -123,16 +130,14 @@ impl OAuthToken {
     /// `POST /oauth_applications/access_tokens/verify`.
     pub fn from_verify_answer(answer: Value) -> Self {
         OAuthToken {
+            user: text(&answer, "subject").into(),
             form: OAuthForm::Opaque(answer),
         }
     }
 
     /// The user who authorized the client (`user_…`).
-    pub fn user_id(&self) -> &str {
-        match &self.form {
-            OAuthForm::Jwt(c) => c.sub.as_str(),
-            OAuthForm::Opaque(a) => text(a, "subject"),
-        }
+    pub fn user_id(&self) -> &UserId {
+        &self.user
     }
 
     /// The OAuth application (client) the token was issued to; empty when
@@ -230,12 +235,38 @@ fn list<'a>(answer: &'a Value, name: &str) -> Vec<&'a str> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiKey {
     answer: Value,
+    /// Read once, so that the accessors can lend typed ids.
+    key: ApiKeyId,
+    owner: Owner,
+}
+
+/// Whom an API key belongs to, by its subject's prefix.
+#[derive(Clone, Debug, PartialEq)]
+enum Owner {
+    User(UserId),
+    Organization(OrganizationId),
+    Machine(MachineId),
+    Other,
 }
 
 impl ApiKey {
     /// The API key Clerk's answer to `POST /api_keys/verify` describes.
     pub fn from_verify_answer(answer: Value) -> Self {
-        ApiKey { answer }
+        let subject = text(&answer, "subject");
+        let owner = if subject.starts_with("user_") {
+            Owner::User(subject.into())
+        } else if subject.starts_with("org_") {
+            Owner::Organization(subject.into())
+        } else if subject.starts_with("mch_") {
+            Owner::Machine(subject.into())
+        } else {
+            Owner::Other
+        };
+        ApiKey {
+            key: text(&answer, "id").into(),
+            owner,
+            answer,
+        }
     }
 
     /// Whom the key belongs to: a user (`user_…`), an organization
@@ -245,23 +276,32 @@ impl ApiKey {
     }
 
     /// The key's ID (`ak_…`).
-    pub fn key_id(&self) -> &str {
-        text(&self.answer, "id")
+    pub fn key_id(&self) -> &ApiKeyId {
+        &self.key
     }
 
-    /// The user it belongs to, when its subject is one.
-    pub fn user_id(&self) -> Option<&str> {
-        Some(self.subject()).filter(|s| s.starts_with("user_"))
+    /// The user it belongs to, when its subject is one (`user_…`).
+    pub fn user_id(&self) -> Option<&UserId> {
+        match &self.owner {
+            Owner::User(id) => Some(id),
+            _ => None,
+        }
     }
 
-    /// The organization it belongs to, when its subject is one.
-    pub fn organization_id(&self) -> Option<&str> {
-        Some(self.subject()).filter(|s| s.starts_with("org_"))
+    /// The organization it belongs to, when its subject is one (`org_…`).
+    pub fn organization_id(&self) -> Option<&OrganizationId> {
+        match &self.owner {
+            Owner::Organization(id) => Some(id),
+            _ => None,
+        }
     }
 
-    /// The machine it belongs to, when its subject is one.
-    pub fn machine_id(&self) -> Option<&str> {
-        Some(self.subject()).filter(|s| s.starts_with("mch_"))
+    /// The machine it belongs to, when its subject is one (`mch_…`).
+    pub fn machine_id(&self) -> Option<&MachineId> {
+        match &self.owner {
+            Owner::Machine(id) => Some(id),
+            _ => None,
+        }
     }
 
     /// Its scopes.

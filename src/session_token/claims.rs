@@ -3,16 +3,16 @@
 use serde::de::DeserializeOwned;
 
 use super::Organization;
-use crate::SessionClaims;
+use crate::{SessionClaims, SessionId, UserId};
 
 impl SessionClaims {
     /// The signed-in user's ID (`sub`).
-    pub fn user_id(&self) -> &str {
+    pub fn user_id(&self) -> &UserId {
         &self.sub
     }
 
     /// The session's ID (`sid`).
-    pub fn session_id(&self) -> &str {
+    pub fn session_id(&self) -> &SessionId {
         &self.sid
     }
 

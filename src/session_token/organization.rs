@@ -4,13 +4,13 @@
 //! as `org:<feature>:<permission>`, decoded in version 2 from `fea`,
 //! `o.per` and the bitmasks of `o.fpm` (of any size, exactly).
 
-use crate::SessionClaims;
+use crate::{OrganizationId, SessionClaims};
 
 /// The organization a session token names as active.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Organization {
-    id: String,
+    id: OrganizationId,
     slug: Option<String>,
     role: Option<String>,
     permissions: Vec<String>,
@@ -18,7 +18,7 @@ pub struct Organization {
 
 impl Organization {
     /// Its ID (`org_...`).
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &OrganizationId {
         &self.id
     }
 

@@ -33,6 +33,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::catalog::{self, Catalog};
+use crate::model::ids::Ids;
 use crate::refusal::Refusal;
 use crate::{case, walk};
 
@@ -128,6 +129,9 @@ pub struct Param {
     pub deprecated: bool,
     /// The spec's description.
     pub description: Option<String>,
+    /// The typed id it takes (`UserId`), for text or a list of text: see
+    /// [`type_ids`].
+    pub id: Option<String>,
 }
 
 /// What a parameter or member takes.
@@ -232,8 +236,13 @@ impl Operation {
 }
 
 /// Decides every operation of `catalog`; `is_generated` says whether a
-/// component is the root of a generated schema.
-pub fn build(catalog: &Catalog, is_generated: &dyn Fn(&str) -> bool) -> Result<Api, Refusal> {
+/// component is the root of a generated schema, `ids` are the vendored
+/// set's kinds of id.
+pub fn build(
+    catalog: &Catalog,
+    is_generated: &dyn Fn(&str) -> bool,
+    ids: &Ids,
+) -> Result<Api, Refusal> {
     let mut names = BTreeSet::new();
     let mut operations = Vec::with_capacity(catalog.operations.len());
     for (id, op) in &catalog.operations {
@@ -245,7 +254,9 @@ pub fn build(catalog: &Catalog, is_generated: &dyn Fn(&str) -> bool) -> Result<A
                 format!("operation `{id}` makes the type `{name}`, which another operation or the `api` module has: rename in the generator"),
             ));
         }
-        operations.push(operation(catalog, id, name, op, &at, is_generated)?);
+        let mut operation = operation(catalog, id, name, op, &at, is_generated)?;
+        type_ids(&mut operation, ids);
+        operations.push(operation);
     }
     if catalog.server.is_empty() {
         return Err(Refusal::at("/server", "no server URL".into()));
@@ -365,6 +376,50 @@ fn rename<'a>(params: impl Iterator<Item = &'a mut Param>) {
     }
 }
 
+/// The parameters and members that take a typed id, by the model's rule
+/// ([`crate::model::ids`]): a query parameter or body member by its name
+/// (`user_id`, a list of `user_id`s); a path parameter only where the
+/// path so far is its object's collection at the top (`/users/{user_id}`),
+/// since below another object a name says less
+/// (`/organizations/{organization_id}/invitations/{invitation_id}` is an
+/// organization invitation, `/jwt_templates/{template_id}` not a
+/// `template`). A name the rule does not know stays text.
+pub fn type_ids(op: &mut Operation, ids: &Ids) {
+    let first = op.path.iter().position(|s| matches!(s, Segment::Param(_)));
+    if let Some(i @ 1..) = first {
+        let collection = match &op.path[i - 1] {
+            Segment::Literal(text) => text
+                .trim_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or_default(),
+            Segment::Param(_) => "",
+        };
+        if let Segment::Param(p) = &op.path[i] {
+            let p = &mut op.path_params[*p];
+            let kind = ids.in_collection(&case::field_name(&p.json), collection);
+            p.id = kind.map(|k| k.name.clone());
+        }
+    }
+    let members = op.body.iter_mut().flat_map(|b| b.members.iter_mut());
+    for p in op.query.iter_mut().chain(members) {
+        let many = match p.kind {
+            Kind::Str => false,
+            Kind::List(Scalar::Str) => true,
+            _ => continue,
+        };
+        // A list is named for its items in a query (`user_id=a&user_id=b`)
+        // and as a list in a body (`user_ids`).
+        let kind = match many {
+            true => ids
+                .of_name(&p.json, true)
+                .or_else(|| ids.of_name(&p.json, false)),
+            false => ids.of_name(&p.json, false),
+        };
+        p.id = kind.map(|k| k.name.clone());
+    }
+}
+
 fn param(p: &catalog::Parameter, kind: Kind) -> Param {
     Param {
         json: p.name.clone(),
@@ -377,6 +432,7 @@ fn param(p: &catalog::Parameter, kind: Kind) -> Param {
             .description
             .clone()
             .or_else(|| text(&p.schema, "description")),
+        id: None,
     }
 }
 
@@ -543,6 +599,7 @@ fn body(catalog: &Catalog, b: &catalog::Body, at: &str) -> Result<Body, Refusal>
                 explode: true,
                 deprecated: member.get("deprecated").and_then(Value::as_bool) == Some(true),
                 description: text(member, "description"),
+                id: None,
             });
         }
     }
@@ -685,7 +742,72 @@ mod tests {
                 "Domain": {"type": "object"}
             }),
         );
-        build(&c, &|c| c == "User" || c == "Organization")
+        build(&c, &|c| c == "User" || c == "Organization", &ids())
+    }
+
+    /// Users, organizations and organization invitations have ids.
+    fn ids() -> Ids {
+        let tagged = |tag: &str| {
+            serde_json::json!({"properties": {
+                "object": {"type": "string", "enum": [tag]},
+                "id": {"type": "string"}
+            }})
+        };
+        let set = [
+            "user",
+            "organization",
+            "organization_invitation",
+            "invitation",
+        ]
+        .iter()
+        .map(|t| ((*t).to_owned(), tagged(t)))
+        .collect::<Vec<_>>();
+        Ids::of_set(&set, &crate::Names::empty())
+    }
+
+    /// A path parameter takes a typed id where the path so far is its
+    /// object's top collection; below another object, or under another
+    /// collection's name, it stays text. Query parameters and body
+    /// members take one by name, lists too.
+    #[test]
+    fn ids_where_the_path_and_names_say() {
+        let path = |name: &str| serde_json::json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}});
+        let api = one(serde_json::json!({
+            "getUser": {"method": "GET", "path": "/users/{user_id}",
+                "parameters": [path("user_id")],
+                "success": {"status": 200, "schema": {"$ref": "#/components/schemas/User"}}},
+            "getInvitation": {"method": "GET", "path": "/organizations/{organization_id}/invitations/{invitation_id}",
+                "parameters": [path("organization_id"), path("invitation_id"),
+                    {"name": "user_id", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+                    {"name": "client_id", "in": "query", "schema": {"type": "string"}}],
+                "body": {"content": "application/json", "schema": {"type": "object", "properties": {
+                    "inviter_user_id": {"type": "string"}, "created_user_id": {"type": "string"}}}},
+                "success": {"status": 200, "schema": {"$ref": "#/components/schemas/User"}}},
+            "getTemplate": {"method": "GET", "path": "/user_templates/{user_id}",
+                "parameters": [path("user_id")],
+                "success": {"status": 200, "schema": {"$ref": "#/components/schemas/User"}}}
+        }))
+        .unwrap();
+        let by = |id: &str| api.operations.iter().find(|o| o.id == id).unwrap();
+        let ids = |ps: &[Param]| ps.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&by("getUser").path_params), [Some("UserId".to_owned())]);
+        let invitation = by("getInvitation");
+        assert_eq!(
+            ids(&invitation.path_params),
+            [Some("OrganizationId".to_owned()), None]
+        );
+        assert_eq!(ids(&invitation.query), [Some("UserId".to_owned()), None]);
+        let body = &invitation.body.as_ref().unwrap().members;
+        assert_eq!(
+            body.iter()
+                .map(|m| (m.json.as_str(), m.id.as_deref()))
+                .collect::<Vec<_>>(),
+            [
+                ("created_user_id", Some("UserId")),
+                ("inviter_user_id", None)
+            ]
+        );
+        assert_eq!(ids(&by("getTemplate").path_params), [None]);
     }
 
     #[test]

@@ -13,17 +13,23 @@ use super::model::{
     self, Api, Body, Encoding, Item, Kind, Operation, Output, Param, Scalar, Segment,
 };
 use crate::case::module_key;
+use crate::model::ids::Ids;
 use crate::{render::docs, Error, Generated};
 
 /// Renders the operations of `catalog` (labelled `file` in errors) over
 /// `modules`, the generated set: formatted Rust for the crate's `api`
 /// module.
-pub fn render(file: &str, catalog: &Catalog, modules: &[Generated]) -> Result<String, Error> {
+pub fn render(
+    file: &str,
+    catalog: &Catalog,
+    modules: &[Generated],
+    ids: &Ids,
+) -> Result<String, Error> {
     // A component is the root of the schema derived from it (found by
     // module key, its name in lower case). Module key -> root type.
     let roots: BTreeMap<&str, &str> = modules.iter().map(|m| (m.key.as_str(), m.root())).collect();
     let is_generated = |component: &str| roots.contains_key(module_key(component).as_str());
-    let api = model::build(catalog, &is_generated).map_err(|r| Error::Unsupported {
+    let api = model::build(catalog, &is_generated, ids).map_err(|r| Error::Unsupported {
         file: file.to_owned(),
         pointer: r.pointer,
         message: r.message,
@@ -87,12 +93,12 @@ fn operation(op: &Operation, path_of: &dyn Fn(&str) -> TokenStream) -> TokenStre
     };
     // Fields: path parameters, the query, the body.
     let path_fields = op.path_params.iter().map(|p| {
-        let f = ident(&p.rust);
-        quote!(#f: ::std::string::String,)
+        let (f, ty) = (ident(&p.rust), text_type(p));
+        quote!(#f: #ty,)
     });
     let path_args = op.path_params.iter().map(|p| {
-        let f = ident(&p.rust);
-        quote!(#f: impl ::std::convert::Into<::std::string::String>)
+        let (f, ty) = (ident(&p.rust), text_type(p));
+        quote!(#f: impl ::std::convert::Into<#ty>)
     });
     let path_inits = op.path_params.iter().map(|p| {
         let f = ident(&p.rust);
@@ -310,12 +316,24 @@ fn deprecated(p: &Param) -> TokenStream {
     }
 }
 
-fn scalar_type(s: Scalar) -> TokenStream {
-    match s {
-        Scalar::Str => quote!(impl ::std::convert::Into<::std::string::String>),
-        Scalar::Int => quote!(i64),
-        Scalar::Num => quote!(f64),
-        Scalar::Bool => quote!(bool),
+/// The type a text parameter or member takes: its typed id, else `String`.
+fn text_type(p: &Param) -> TokenStream {
+    match &p.id {
+        Some(name) => {
+            let name = ident(name);
+            quote!(crate::ids::#name)
+        }
+        None => quote!(::std::string::String),
+    }
+}
+
+/// `value`, converted into `p`'s [`text_type`], as a `String`.
+fn text_of(p: &Param, value: TokenStream) -> TokenStream {
+    let ty = text_type(p);
+    let converted = quote!(::std::convert::Into::<#ty>::into(#value));
+    match p.id {
+        Some(_) => quote!(::std::string::String::from(#converted)),
+        None => converted,
     }
 }
 
@@ -327,7 +345,7 @@ fn query_setter(p: &Param) -> TokenStream {
         Kind::List(scalar) => {
             let explode = p.explode;
             let item = match scalar {
-                Scalar::Str => quote!(::std::string::String),
+                Scalar::Str => text_type(p),
                 Scalar::Int => quote!(i64),
                 Scalar::Num => quote!(f64),
                 Scalar::Bool => quote!(bool),
@@ -345,14 +363,17 @@ fn query_setter(p: &Param) -> TokenStream {
                 }
             }
         }
-        Kind::Str => quote! {
-            #(#docs)*
-            #deprecated
-            pub fn #f(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.query.set(#name, value.into());
-                self
+        Kind::Str => {
+            let (ty, text) = (text_type(p), text_of(p, quote!(value)));
+            quote! {
+                #(#docs)*
+                #deprecated
+                pub fn #f(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
+                    self.query.set(#name, #text);
+                    self
+                }
             }
-        },
+        }
         _ => {
             let ty = match p.kind {
                 Kind::Int => quote!(i64),
@@ -386,21 +407,26 @@ fn member_setter(body: &Body, p: &Param) -> TokenStream {
                 }
             }
         } else {
+            let (ty, text) = (text_type(p), text_of(p, quote!(value)));
             quote! {
                 #(#docs)*
                 #deprecated
-                pub fn #f(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    self.body.set_text(#name, value.into());
+                pub fn #f(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
+                    self.body.set_text(#name, #text);
                     self
                 }
             }
         };
     }
+    let text = text_of(p, quote!(value));
     let (arg, value) = match p.kind {
-        Kind::Str => (
-            scalar_type(Scalar::Str),
-            quote!(::serde_json::Value::String(value.into())),
-        ),
+        Kind::Str => {
+            let ty = text_type(p);
+            (
+                quote!(impl ::std::convert::Into<#ty>),
+                quote!(::serde_json::Value::String(#text)),
+            )
+        }
         Kind::Int | Kind::Num | Kind::Bool => {
             let ty = match p.kind {
                 Kind::Int => quote!(i64),
@@ -409,17 +435,18 @@ fn member_setter(body: &Body, p: &Param) -> TokenStream {
             };
             (ty, quote!(::serde_json::Value::from(value)))
         }
-        Kind::List(_) => (
-            quote!(
-                impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<::std::string::String>>
-            ),
-            quote!(::serde_json::Value::Array(
-                value
-                    .into_iter()
-                    .map(|v| ::serde_json::Value::String(v.into()))
-                    .collect()
-            )),
-        ),
+        Kind::List(_) => {
+            let (ty, item) = (text_type(p), text_of(p, quote!(v)));
+            (
+                quote!(impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#ty>>),
+                quote!(::serde_json::Value::Array(
+                    value
+                        .into_iter()
+                        .map(|v| ::serde_json::Value::String(#item))
+                        .collect()
+                )),
+            )
+        }
         Kind::Json | Kind::File => (
             quote!(impl ::std::convert::Into<::serde_json::Value>),
             quote!(value.into()),

@@ -85,7 +85,10 @@ impl<'a> Sides<'a> {
             (T::Option(o), n) => self.accepts_in(here, o, n),
             (_, T::Option(_)) => Err(format!("null fails where the current type is {old}")),
             (T::Named(o), T::Named(n)) => self.named(here, o, n),
-            (T::String, T::String) | (T::Bool, T::Bool) | (T::Unit, T::Unit) => Ok(()),
+            // An id is a string on the wire: typing it changes the API
+            // (the field's type), not what decodes.
+            (T::String | T::Id(_), T::String | T::Id(_)) => Ok(()),
+            (T::Bool, T::Bool) | (T::Unit, T::Unit) => Ok(()),
             (T::Int(_), T::Int(_)) => match (old.int_range(), new.int_range()) {
                 (Some((a, b)), Some((c, d))) if a <= c && d <= b => Ok(()),
                 (Some((a, b)), Some(_)) => Err(format!(

@@ -347,3 +347,29 @@ fn a_field_that_names_another_type_is_judged_by_structure() {
         "{looser:#?}"
     );
 }
+
+/// A member that becomes a typed id (here because the schema gains the
+/// `sign_in` object, so `sign_in_id` names one) changes the field's Rust
+/// type: a major change to the API that still decodes every payload, and
+/// the same back.
+#[test]
+fn a_member_that_becomes_an_id_is_major_and_still_decodes() {
+    let (typed, untyped) = both_ways(|s| {
+        props(s).insert(
+            "sign_in".into(),
+            json!({"type": "object", "properties": {
+                "object": {"type": "string", "enum": ["sign_in"]},
+                "id": {"type": "string"}
+            }}),
+        );
+    });
+    for c in [&typed, &untyped] {
+        assert!(!c.decoding_breaks(), "{c:#?}");
+        assert_eq!(c.bump(), Bump::Major, "{c:#?}");
+        let field = c
+            .api
+            .iter()
+            .find(|d| format!("{d:?}").contains("sign_in_id"));
+        assert!(field.is_some_and(|d| d.bump == Bump::Major), "{c:#?}");
+    }
+}

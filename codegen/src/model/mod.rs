@@ -16,6 +16,7 @@
 
 mod build;
 pub mod constraints;
+pub mod ids;
 pub mod overlay;
 mod set;
 

@@ -87,10 +87,11 @@ pub fn has_empty(ty: &RustType, named: &dyn Fn(&str) -> bool) -> bool {
     }
 }
 
-/// A string, `bool` or number with a zero (not a `NonZero` integer).
+/// A string (an id too), `bool` or number with a zero (not a `NonZero`
+/// integer).
 fn is_scalar(ty: &RustType) -> bool {
     match ty {
-        RustType::String | RustType::Bool | RustType::Float(_) => true,
+        RustType::String | RustType::Id(_) | RustType::Bool | RustType::Float(_) => true,
         RustType::Int(n) => !n.contains("NonZero"),
         _ => false,
     }

@@ -18,6 +18,7 @@
 
 pub mod aliases;
 pub mod collapse;
+pub mod ids;
 pub mod normalize;
 pub mod prepare;
 pub mod restore;

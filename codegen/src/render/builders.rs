@@ -1,6 +1,6 @@
 //! Builders, from the model (typify's are off): `Session::builder()` gives
 //! a `SessionBuilder` whose setters take what users have (`&str` for a
-//! `String` or an `Option<String>`, integer literals for `i64`, any
+//! `String`, a typed id or an `Option` of one, integer literals for `i64`, any
 //! iterator for a `Vec`, a nested builder for a nested struct), whose
 //! unset fields are what decoding makes of an absent member (the same
 //! model rule: `None`, the empty value, recorded as absent; a single-value
@@ -16,8 +16,8 @@ use crate::model::{Presence, RustType, Struct};
 
 /// How a setter takes its value.
 enum Param {
-    /// `impl Into<String>`.
-    Text,
+    /// `impl Into<T>`: text into a `String` or a typed id.
+    Into(syn::Type),
     /// The type itself (numbers, `bool`): literals infer it.
     Exact(syn::Type),
     /// Anything that converts (`TryInto`): `&str` into an open enum or a
@@ -30,7 +30,8 @@ enum Param {
 impl Param {
     fn of(ty: &RustType, spelled: &syn::Type) -> Self {
         match ty {
-            RustType::String => Param::Text,
+            RustType::String => Param::Into(parse_quote!(::std::string::String)),
+            RustType::Id(_) => Param::Into(spelled.clone()),
             RustType::Int(_) | RustType::Float(_) | RustType::Bool => Param::Exact(spelled.clone()),
             RustType::Vec(_) => match generic_arg(spelled) {
                 Some(elem) => Param::Many(elem),
@@ -98,11 +99,11 @@ pub fn render(name: &str, s: &Struct) -> Vec<Item> {
         let set =
             |value: TokenStream| quote! { self.#ident = ::std::option::Option::Some(#value); };
         setters.push(match Param::of(&inner_ty, &inner_spelled) {
-            Param::Text => {
+            Param::Into(t) => {
                 let body = set(quote!(value.into()));
                 quote! {
                     #[doc = #doc]
-                    pub fn #setter(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self { #body self }
+                    pub fn #setter(mut self, value: impl ::std::convert::Into<#t>) -> Self { #body self }
                 }
             }
             Param::Exact(t) => {

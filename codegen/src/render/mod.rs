@@ -21,6 +21,7 @@ pub mod absence;
 pub mod builders;
 pub mod docs;
 pub mod enums;
+pub mod ids;
 pub mod index;
 pub mod literals;
 pub mod serde_impls;
