@@ -136,7 +136,7 @@ fn a_stale_copy_is_reported_then_vendored_with_its_provenance() {
         "clerk-client-schema.json: clerk/openapi-specs bapi/2025-11-10.yml components.schemas.Client (api-evangelist's rule) at main (89abcdef0123) differs from the vendored copy (f1c8d5ddd10f)",
         "captcha_bypass: property added (optional)",
         "decoding unaffected; semver minor",
-        "recommended version bump: minor, 0.1.0 -> 0.1.1 (the current release still decodes every new payload)",
+        "recommended version bump: minor, 0.2.0 -> 0.2.1 (the current release still decodes every new payload)",
     ] {
         assert!(out.contains(line), "expected {line:?} in\n{out}");
     }

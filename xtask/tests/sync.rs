@@ -156,14 +156,14 @@ fn real_transitions_are_judged_in_both_directions() {
                 "last_authentication_strategy: property added (required, nullable)",
                 "decoding unaffected; semver minor",
                 "+ field Client.last_authentication_strategy: Option<String> (minor)",
-                "recommended version bump: minor, 0.1.0 -> 0.1.1 (the current release still decodes every new payload)",
+                "recommended version bump: minor, 0.2.0 -> 0.2.1 (the current release still decodes every new payload)",
             ],
             // backward: an older API version omits it
             &[
                 "last_authentication_strategy: property removed (was required, nullable)",
                 "decoding unaffected; semver major: the field goes",
                 "- field Client.last_authentication_strategy: Option<String> (major)",
-                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+                "recommended version bump: major, 0.2.0 -> 0.3.0 (the current release still decodes every new payload)",
             ],
         ),
         (
@@ -175,7 +175,7 @@ fn real_transitions_are_judged_in_both_directions() {
                 "the current SessionStatus::Unknown keeps it",
                 "+ variant SessionStatus::Pending (minor)",
                 "+ struct SessionTask (minor)",
-                "recommended version bump: minor, 0.1.0 -> 0.1.1",
+                "recommended version bump: minor, 0.2.0 -> 0.2.1",
             ],
             &[
                 "sessions[].tasks: property removed (was optional, nullable)",
@@ -183,7 +183,7 @@ fn real_transitions_are_judged_in_both_directions() {
                 "- variant SessionStatus::Pending (major)",
                 "- struct SessionTask (major)",
                 "SessionTask: its node /properties/sessions/items/properties/tasks/items is gone",
-                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+                "recommended version bump: major, 0.2.0 -> 0.3.0 (the current release still decodes every new payload)",
             ],
         ),
         (
@@ -192,12 +192,12 @@ fn real_transitions_are_judged_in_both_directions() {
             &[
                 "sessions[].latest_activity: property added (optional, nullable)",
                 "+ field Session.latest_activity: Option<SessionActivity> (minor)",
-                "recommended version bump: minor, 0.1.0 -> 0.1.1",
+                "recommended version bump: minor, 0.2.0 -> 0.2.1",
             ],
             &[
                 "sessions[].latest_activity: property removed (was optional, nullable)",
                 "- struct SessionActivity (major)",
-                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+                "recommended version bump: major, 0.2.0 -> 0.3.0 (the current release still decodes every new payload)",
             ],
         ),
         (
@@ -207,7 +207,7 @@ fn real_transitions_are_judged_in_both_directions() {
                 "sessions[].latest_activity.is_mobile: became required",
                 "~ field SessionActivity.is_mobile: Option<bool> -> bool (major)",
                 "`format` none -> \"int64\" (no effect on the generated types)",
-                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+                "recommended version bump: major, 0.2.0 -> 0.3.0 (the current release still decodes every new payload)",
             ],
             &[
                 // The current release decodes an absent `is_mobile` (as
@@ -215,7 +215,7 @@ fn real_transitions_are_judged_in_both_directions() {
                 "sessions[].latest_activity.is_mobile: no longer required",
                 "decoding unaffected; semver major: bool becomes Option<bool>",
                 "`format` \"int64\" -> none (no effect on the generated types)",
-                "recommended version bump: major, 0.1.0 -> 0.2.0 (the current release still decodes every new payload)",
+                "recommended version bump: major, 0.2.0 -> 0.3.0 (the current release still decodes every new payload)",
             ],
         ),
     ];
