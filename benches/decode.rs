@@ -498,7 +498,8 @@ fn user_with_few_verification_members(tagged: bool) -> String {
 mod handwritten_user;
 
 /// Decoding a User, complete, with absent members, with ten email
-/// addresses and accounts, and without its verifications' tags, against a
+/// addresses and accounts, without its verifications' tags, and with
+/// verifications of two members with and without their tags, against a
 /// hand-written serde model (which cannot decode the last), owning its
 /// strings and borrowing them, `Value` and `IgnoredAny` (the parse-only
 /// floor).

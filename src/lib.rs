@@ -278,7 +278,7 @@ pub use builder::BuildError;
 pub use decode::{from_slice, from_str, from_value, Category, DecodeError};
 pub use ids::*;
 pub use members::Members;
-pub use required::MissingRequired;
+pub use required::{Found, MissingRequired};
 pub use timestamps::UnixMillis;
 
 // One module per vendored schema (`client`, ...), their types re-exported

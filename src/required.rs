@@ -38,14 +38,86 @@ pub trait MissingRequired {
     /// field order, depth first; empty for a complete value. A member that
     /// is absent is reported itself, not the members below it.
     fn missing_required(&self) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out = Found::pointers();
         self.collect_missing_required(&mut String::new(), &mut out);
-        out
+        out.pointers.unwrap_or_default()
     }
 
-    /// Appends to `out` the pointers of the absent required members of the
-    /// value at pointer `at` (which it leaves as it found it).
-    fn collect_missing_required(&self, at: &mut String, out: &mut Vec<String>);
+    /// How many members [`missing_required`](Self::missing_required) would
+    /// list, without making their pointers (a union without its tag asks
+    /// this of every candidate variant).
+    fn count_missing_required(&self) -> usize {
+        let mut out = Found::count();
+        self.collect_missing_required(&mut String::new(), &mut out);
+        out.count
+    }
+
+    /// Reports to `out` the absent required members of the value at
+    /// pointer `at` (which it leaves as it found it).
+    fn collect_missing_required(&self, at: &mut String, out: &mut Found);
+}
+
+/// Where [`MissingRequired::collect_missing_required`] reports: the
+/// members' pointers, or only how many there are (then no pointer is
+/// made). Made by [`MissingRequired::missing_required`] and
+/// [`MissingRequired::count_missing_required`].
+#[derive(Debug)]
+pub struct Found {
+    pointers: Option<Vec<String>>,
+    count: usize,
+}
+
+impl Found {
+    fn pointers() -> Self {
+        Found {
+            pointers: Some(Vec::new()),
+            count: 0,
+        }
+    }
+
+    fn count() -> Self {
+        Found {
+            pointers: None,
+            count: 0,
+        }
+    }
+
+    /// Member `name` of the value at `at` is absent.
+    pub(crate) fn member(&mut self, at: &mut String, name: &str) {
+        self.count += 1;
+        if let Some(pointers) = &mut self.pointers {
+            below(at, name, |at| pointers.push(at.clone()));
+        }
+    }
+
+    /// Runs `f` for what is below `segment` (`at` extended by it when
+    /// pointers are made).
+    pub(crate) fn below(
+        &mut self,
+        at: &mut String,
+        segment: &str,
+        f: impl FnOnce(&mut String, &mut Found),
+    ) {
+        if self.pointers.is_some() {
+            below(at, segment, |at| f(at, self));
+        } else {
+            f(at, self);
+        }
+    }
+
+    /// [`Found::below`] item `index` of a list.
+    fn below_item(
+        &mut self,
+        at: &mut String,
+        index: usize,
+        f: impl FnOnce(&mut String, &mut Found),
+    ) {
+        if self.pointers.is_some() {
+            below(at, &index.to_string(), |at| f(at, self));
+        } else {
+            f(at, self);
+        }
+    }
 }
 
 /// Runs `f` with `segment` appended to the pointer `at` (escaped as RFC
@@ -53,19 +125,23 @@ pub trait MissingRequired {
 pub(crate) fn below(at: &mut String, segment: &str, f: impl FnOnce(&mut String)) {
     let len = at.len();
     at.push('/');
-    for c in segment.chars() {
-        match c {
-            '~' => at.push_str("~0"),
-            '/' => at.push_str("~1"),
-            c => at.push(c),
+    if segment.contains(['~', '/']) {
+        for c in segment.chars() {
+            match c {
+                '~' => at.push_str("~0"),
+                '/' => at.push_str("~1"),
+                c => at.push(c),
+            }
         }
+    } else {
+        at.push_str(segment);
     }
     f(at);
     at.truncate(len);
 }
 
 impl<T: MissingRequired> MissingRequired for Option<T> {
-    fn collect_missing_required(&self, at: &mut String, out: &mut Vec<String>) {
+    fn collect_missing_required(&self, at: &mut String, out: &mut Found) {
         if let Some(value) = self {
             value.collect_missing_required(at, out);
         }
@@ -73,36 +149,36 @@ impl<T: MissingRequired> MissingRequired for Option<T> {
 }
 
 impl<T: MissingRequired> MissingRequired for Box<T> {
-    fn collect_missing_required(&self, at: &mut String, out: &mut Vec<String>) {
+    fn collect_missing_required(&self, at: &mut String, out: &mut Found) {
         (**self).collect_missing_required(at, out);
     }
 }
 
 impl<T: MissingRequired> MissingRequired for Vec<T> {
-    fn collect_missing_required(&self, at: &mut String, out: &mut Vec<String>) {
+    fn collect_missing_required(&self, at: &mut String, out: &mut Found) {
         for (i, value) in self.iter().enumerate() {
-            below(at, &i.to_string(), |at| {
-                value.collect_missing_required(at, out)
-            });
+            out.below_item(at, i, |at, out| value.collect_missing_required(at, out));
         }
     }
 }
 
 impl<T: MissingRequired, S: BuildHasher> MissingRequired for HashMap<String, T, S> {
-    fn collect_missing_required(&self, at: &mut String, out: &mut Vec<String>) {
+    fn collect_missing_required(&self, at: &mut String, out: &mut Found) {
         // Key order, so that the answer does not depend on the hasher.
         let mut keys: Vec<&String> = self.keys().collect();
         keys.sort();
         for key in keys {
-            below(at, key, |at| self[key].collect_missing_required(at, out));
+            out.below(at, key, |at, out| {
+                self[key].collect_missing_required(at, out)
+            });
         }
     }
 }
 
 impl<T: MissingRequired> MissingRequired for BTreeMap<String, T> {
-    fn collect_missing_required(&self, at: &mut String, out: &mut Vec<String>) {
+    fn collect_missing_required(&self, at: &mut String, out: &mut Found) {
         for (key, value) in self {
-            below(at, key, |at| value.collect_missing_required(at, out));
+            out.below(at, key, |at, out| value.collect_missing_required(at, out));
         }
     }
 }

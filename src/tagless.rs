@@ -98,15 +98,36 @@ impl encodes_as::Object for Object {
     }
 }
 
+/// A candidate's members that refuse it with any other string: its
+/// single-value tags (`strategy`), each with the values it takes.
+pub(crate) type Strict<'a> = &'a [(&'a str, &'a [&'a str])];
+
 /// How a candidate variant fits `object`: `None` when it does not decode,
-/// else the variant and how many required members it lacks.
-pub(crate) fn fit<T, U>(object: &Object, wrap: impl FnOnce(T) -> U) -> Option<(usize, U)>
+/// else the variant and how many required members it lacks. A candidate
+/// whose `strict` member holds another string would not decode: it is not
+/// tried (decoding it would build and drop a serde error).
+pub(crate) fn fit<T, U>(
+    object: &Object,
+    strict: Strict<'_>,
+    wrap: impl FnOnce(T) -> U,
+) -> Option<(usize, U)>
 where
     T: DeserializeOwned + crate::MissingRequired,
 {
+    if refused(object, strict) {
+        return None;
+    }
     let decoded: T = object.decode()?;
-    let lacks = decoded.missing_required().len();
+    let lacks = decoded.count_missing_required();
     Some((lacks, wrap(decoded)))
+}
+
+/// Whether one of the `strict` members holds a string it does not take.
+fn refused(object: &Object, strict: Strict<'_>) -> bool {
+    use encodes_as::Object as _;
+    strict.iter().any(|(name, values)| {
+        matches!(object.member(name), Some(Value::String(s)) if !values.contains(&s.as_str()))
+    })
 }
 
 /// The best of the variants an object without its tag decoded as, each

@@ -106,6 +106,10 @@ fn docs_era_user_has_its_email_address_without_timestamps() {
         "{missing:?}"
     );
     assert!(user.enterprise_accounts.is_empty());
+    // Counting (what a union without its tag asks of each candidate)
+    // agrees with the list, nested members and lists included.
+    use clerk_types::MissingRequired as _;
+    assert_eq!(user.count_missing_required(), missing.len());
     // Legacy members are kept.
     assert_eq!(user.unknown.get("gender"), Some(&json!("")));
 }
@@ -122,6 +126,8 @@ fn a_dashboard_membership_keeps_its_organization() {
         "{missing:?}"
     );
     assert!(missing.contains(&"/permissions".to_owned()), "{missing:?}");
+    use clerk_types::MissingRequired as _;
+    assert_eq!(m.count_missing_required(), missing.len());
 }
 
 #[test]

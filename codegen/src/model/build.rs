@@ -56,6 +56,7 @@ pub fn build(
                         ident: v.ident.clone(),
                         ty: resolve(&v.type_name),
                         tag: v.tag.clone(),
+                        strict: Vec::new(),
                     })
                     .collect(),
                 members: union_members(u, &titled),

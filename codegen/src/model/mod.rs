@@ -438,6 +438,13 @@ pub struct UnionVariant {
     pub ty: String,
     /// The tag value that selects it, if the schema gives one.
     pub tag: Option<String>,
+    /// Members of its struct whose value alone refuses it: its
+    /// single-value tags (`strategy: ticket`), each with the values it
+    /// takes (the tag's aliases too). An object without the union's tag
+    /// whose member holds another string is not this variant, so matching
+    /// by shape need not decode it. Set by [`mark_set`] (the struct may
+    /// live in another module).
+    pub strict: Vec<(String, Vec<String>)>,
 }
 
 /// One variant of an untagged enum.

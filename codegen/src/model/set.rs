@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Kind, Module, RustType, TypeDef};
 
 /// Marks every struct field of `modules` (the whole generated set) with
-/// [`super::Field::tag`] and [`super::Field::empty`].
+/// [`super::Field::tag`] and [`super::Field::empty`], and every union
+/// variant with [`super::UnionVariant::strict`].
 pub fn mark_set(modules: &mut [&mut Module]) {
     // Every type of the set by path, with the index of its module.
     let mut kinds: BTreeMap<String, (&TypeDef, usize)> = BTreeMap::new();
@@ -63,14 +64,49 @@ pub fn mark_set(modules: &mut [&mut Module]) {
         Kind::Union(_) => true,
         _ => false,
     });
+    // Each struct's single-value tags, with the values each takes.
+    let strict: BTreeMap<String, Vec<(String, Vec<String>)>> = kinds
+        .iter()
+        .filter_map(|(path, (t, i))| {
+            let Kind::Struct(s) = &t.kind else {
+                return None;
+            };
+            let r = &resolvers[*i];
+            let members = s
+                .fields
+                .iter()
+                .filter_map(|f| {
+                    let RustType::Named(n) = &f.ty else {
+                        return None;
+                    };
+                    match &kinds.get(&r.path(n))?.0.kind {
+                        Kind::Enum(e) if !e.is_open() => Some((
+                            f.json.clone(),
+                            e.values.iter().map(|v| v.wire.clone()).collect(),
+                        )),
+                        _ => None,
+                    }
+                })
+                .collect();
+            Some((path.clone(), members))
+        })
+        .collect();
     for (module, r) in modules.iter_mut().zip(&resolvers) {
         for t in &mut module.types {
-            if let Kind::Struct(s) = &mut t.kind {
-                for f in &mut s.fields {
-                    f.tag = matches!(&f.ty, RustType::Named(n) if tags.contains(&r.path(n)));
-                    f.empty = has_empty(&f.ty, &|n| empty.contains(&r.path(n)));
-                    f.nested = f.ty.may_hold(&|n| nested.contains(&r.path(n)));
+            match &mut t.kind {
+                Kind::Struct(s) => {
+                    for f in &mut s.fields {
+                        f.tag = matches!(&f.ty, RustType::Named(n) if tags.contains(&r.path(n)));
+                        f.empty = has_empty(&f.ty, &|n| empty.contains(&r.path(n)));
+                        f.nested = f.ty.may_hold(&|n| nested.contains(&r.path(n)));
+                    }
                 }
+                Kind::Union(u) => {
+                    for v in &mut u.variants {
+                        v.strict = strict.get(&r.path(&v.ty)).cloned().unwrap_or_default();
+                    }
+                }
+                _ => {}
             }
         }
     }

@@ -129,7 +129,7 @@ pub fn for_struct(name: &str, s: &Struct) -> Vec<Item> {
         let json = &f.json;
         let descend = f.nested.then(|| {
             quote! {
-                crate::required::below(at, #json, |at| {
+                out.below(at, #json, |at, out| {
                     crate::MissingRequired::collect_missing_required(&self.#ident, at, out)
                 });
             }
@@ -138,7 +138,7 @@ pub fn for_struct(name: &str, s: &Struct) -> Vec<Item> {
             (Some(bit), true, descend) => {
                 let report = quote! {
                     if absent.get(#bit) {
-                        crate::required::below(at, #json, |at| out.push(at.clone()));
+                        out.member(at, #json);
                     }
                 };
                 match descend {
@@ -153,7 +153,7 @@ pub fn for_struct(name: &str, s: &Struct) -> Vec<Item> {
     for name in &s.required_without_property {
         walk.push(quote! {
             if !self.#unknown.contains_key(#name) {
-                crate::required::below(at, #name, |at| out.push(at.clone()));
+                out.member(at, #name);
             }
         });
     }
@@ -169,7 +169,7 @@ pub fn for_struct(name: &str, s: &Struct) -> Vec<Item> {
         }
         impl crate::MissingRequired for #ty {
             #[allow(unused_variables)]
-            fn collect_missing_required(&self, at: &mut ::std::string::String, out: &mut ::std::vec::Vec<::std::string::String>) {
+            fn collect_missing_required(&self, at: &mut ::std::string::String, out: &mut crate::required::Found) {
                 #( #walk )*
             }
         }
@@ -284,7 +284,7 @@ pub fn for_other(def: &TypeDef) -> Vec<Item> {
     let mut items = parse_quote_items(quote! {
         impl crate::MissingRequired for #ty {
             #[allow(unused_variables)]
-            fn collect_missing_required(&self, at: &mut ::std::string::String, out: &mut ::std::vec::Vec<::std::string::String>) {
+            fn collect_missing_required(&self, at: &mut ::std::string::String, out: &mut crate::required::Found) {
                 #walk
             }
         }

@@ -52,6 +52,19 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
     // The tag property first, then every member a variant lists: the key
     // seed matches them without allocating (`crate::tagged::KeySeed`).
     let names = std::iter::once(property).chain(&u.members);
+    // Per variant: the members whose other strings refuse it
+    // (`UnionVariant::strict`), checked before decoding it.
+    let strict: Vec<proc_macro2::TokenStream> = u
+        .variants
+        .iter()
+        .map(|v| {
+            let members = v
+                .strict
+                .iter()
+                .map(|(name, values)| quote::quote!((#name, &[ #( #values ),* ])));
+            quote::quote!(&[ #( #members ),* ])
+        })
+        .collect();
     let no_match = format!(
         "no variant of {} matches this object, and it has no `{property}` to say which",
         type_name
@@ -131,7 +144,7 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                 // none); among equals, the first.
                 let mut fits: ::std::vec::Vec<(usize, Self)> = ::std::vec::Vec::new();
                 #(
-                    if let ::std::option::Option::Some((lacks, v)) = crate::tagless::fit::<#types, _>(object, Self::#idents) {
+                    if let ::std::option::Option::Some((lacks, v)) = crate::tagless::fit::<#types, _>(object, #strict, Self::#idents) {
                         // Nothing ranks above an exact fit that lacks
                         // nothing, and the first of equals wins: stop.
                         if lacks == 0 && object.given_back_by(&v) {
