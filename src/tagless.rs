@@ -98,55 +98,110 @@ impl encodes_as::Object for Object {
     }
 }
 
-/// A candidate's members that refuse it with any other string: its
-/// single-value tags (`strategy`), each with the values it takes.
-pub(crate) type Strict<'a> = &'a [(&'a str, &'a [&'a str])];
+/// What matching by shape knows of a candidate variant from the names
+/// alone (from the model: `UnionVariant::strict` and `::required`).
+pub(crate) struct Candidate {
+    /// Members that refuse it with any other string: its single-value
+    /// tags (`strategy`), each with the values it takes.
+    pub(crate) strict: &'static [(&'static str, &'static [&'static str])],
+    /// Members it reports lacking whenever they are absent.
+    pub(crate) required: &'static [&'static str],
+}
+
+impl Candidate {
+    /// Whether one of the strict members holds a string it does not take:
+    /// then it would not decode (decoding it would build and drop a serde
+    /// error).
+    fn refused(&self, object: &Object) -> bool {
+        use encodes_as::Object as _;
+        self.strict.iter().any(|(name, values)| {
+            matches!(object.member(name), Some(Value::String(s)) if !values.contains(&s.as_str()))
+        })
+    }
+
+    /// Whether it may lack fewer than `bound` members: its required
+    /// members the object does not have are lacking for certain (what it
+    /// lacks below the others comes on top), counted up to `bound`.
+    fn may_lack_fewer_than(&self, object: &Object, bound: usize) -> bool {
+        use encodes_as::Object as _;
+        let mut absent = 0;
+        for name in self.required {
+            if absent >= bound {
+                return false;
+            }
+            if object.member(name).is_none() {
+                absent += 1;
+            }
+        }
+        absent < bound
+    }
+}
 
 /// How a candidate variant fits `object`: `None` when it does not decode,
-/// else the variant and how many required members it lacks. A candidate
-/// whose `strict` member holds another string would not decode: it is not
-/// tried (decoding it would build and drop a serde error).
-pub(crate) fn fit<T, U>(
-    object: &Object,
-    strict: Strict<'_>,
-    wrap: impl FnOnce(T) -> U,
-) -> Option<(usize, U)>
+/// else how many required members it lacks and the variant.
+pub(crate) fn fit<T, U>(object: &Object, wrap: impl FnOnce(T) -> U) -> Option<(usize, U)>
 where
     T: DeserializeOwned + crate::MissingRequired,
 {
-    if refused(object, strict) {
-        return None;
-    }
     let decoded: T = object.decode()?;
     let lacks = decoded.count_missing_required();
     Some((lacks, wrap(decoded)))
 }
 
-/// Whether one of the `strict` members holds a string it does not take.
-fn refused(object: &Object, strict: Strict<'_>) -> bool {
-    use encodes_as::Object as _;
-    strict.iter().any(|(name, values)| {
-        matches!(object.member(name), Some(Value::String(s)) if !values.contains(&s.as_str()))
-    })
+/// The variant an object without its tag decodes as, as `oneOf` would
+/// choose among the variants that decode: one that gives the object back
+/// unchanged before one that does not, then the fewest required members
+/// lacking, then the union's order. Offered the candidates in the union's
+/// order, it says which of them could still win
+/// ([`Chooser::worth_trying`]), so that the others are not decoded.
+pub(crate) struct Chooser<T> {
+    /// The best that gives the object back: (lacks, position, variant).
+    best: Option<(usize, usize, T)>,
+    /// While none gives it back, the best of those that decoded.
+    fallback: Option<(usize, usize, T)>,
 }
 
-/// The best of the variants an object without its tag decoded as, each
-/// with how many required members it lacks, in the union's order: one
-/// that gives the object back unchanged before one that does not, then
-/// the fewest lacking, then the first. Whether a variant gives the object
-/// back costs an encoding, so the variants are tried in order of what
-/// they lack and the first that gives it back wins: it is the best.
-pub(crate) fn best_fit<T: serde::Serialize>(
-    object: &Object,
-    mut fits: Vec<(usize, T)>,
-) -> Option<T> {
-    // Stable: among equals, the union's order.
-    fits.sort_by_key(|(lacks, _)| *lacks);
-    let at = fits
-        .iter()
-        .position(|(_, v)| object.given_back_by(v))
-        .unwrap_or(0);
-    (at < fits.len()).then(|| fits.swap_remove(at).1)
+impl<T: serde::Serialize> Chooser<T> {
+    pub(crate) fn new() -> Self {
+        Chooser {
+            best: None,
+            fallback: None,
+        }
+    }
+
+    /// Whether the next candidate in the union's order could decode and
+    /// beat the best so far: its single-value tags do not refuse the
+    /// object, and (coming after the best, it must lack fewer) it may lack
+    /// fewer members. A best that lacks nothing settles the choice.
+    pub(crate) fn worth_trying(&self, object: &Object, candidate: &Candidate) -> bool {
+        let may_beat = match &self.best {
+            None => true,
+            Some((lacks, _, _)) => candidate.may_lack_fewer_than(object, *lacks),
+        };
+        may_beat && !candidate.refused(object)
+    }
+
+    /// The candidate at `at` (offered in the union's order) decoded as
+    /// `variant`, lacking `lacks`.
+    pub(crate) fn offer(&mut self, object: &Object, at: usize, lacks: usize, variant: T) {
+        let beats = |slot: &Option<(usize, usize, T)>| {
+            slot.as_ref().is_none_or(|(l, a, _)| (lacks, at) < (*l, *a))
+        };
+        if !beats(&self.best) {
+            return;
+        }
+        if object.given_back_by(&variant) {
+            self.best = Some((lacks, at, variant));
+            self.fallback = None;
+        } else if self.best.is_none() && beats(&self.fallback) {
+            self.fallback = Some((lacks, at, variant));
+        }
+    }
+
+    /// The chosen variant; `None` when no candidate decoded.
+    pub(crate) fn chosen(self) -> Option<T> {
+        self.best.or(self.fallback).map(|(_, _, v)| v)
+    }
 }
 
 #[cfg(test)]
@@ -223,6 +278,74 @@ mod tests {
             assert_eq!(object.decode::<Map<String, Value>>(), from_value);
             let from_value: Option<Ab> = serde_json::from_value(value).ok();
             assert_eq!(object.decode::<Ab>(), from_value);
+        }
+    }
+
+    /// A candidate of the choice below: where it stands in the union, and
+    /// what it encodes to.
+    struct Tried(usize, Value);
+
+    impl serde::Serialize for Tried {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            self.1.serialize(s)
+        }
+    }
+
+    /// How the union chose before the chooser: every candidate decoded in
+    /// the union's order, the first exact fit lacking nothing at once,
+    /// else the fewest lacking that gives the object back, else the fewest
+    /// lacking (among equals, the first).
+    fn chosen_by_trying_all(object: &Object, fits: Vec<(usize, Tried)>) -> Option<usize> {
+        let mut kept = Vec::new();
+        for (lacks, v) in fits {
+            if lacks == 0 && object.given_back_by(&v) {
+                return Some(v.0);
+            }
+            kept.push((lacks, v));
+        }
+        kept.sort_by_key(|(lacks, _)| *lacks);
+        let at = kept
+            .iter()
+            .position(|(_, v)| object.given_back_by(v))
+            .unwrap_or(0);
+        (at < kept.len()).then(|| kept.swap_remove(at).1 .0)
+    }
+
+    proptest::proptest! {
+        /// Decoding only the candidates that could still beat the best
+        /// chooses what trying them all chose, whatever each lacks (at
+        /// least what its names say), decodes to and gives back.
+        #[test]
+        fn the_chooser_chooses_as_trying_every_candidate(
+            candidates in proptest::collection::vec(
+                (proptest::bool::weighted(0.8), 0usize..3, 0usize..3, proptest::bool::ANY),
+                0..7,
+            ),
+        ) {
+            let object = Object::new(held(&[("a", json!(1))]));
+            let given_back = json!({"a": 1});
+            // (decodes, lacks at least, lacks more below, gives back)
+            let value = |at: usize, gives: bool| {
+                Tried(at, if gives { given_back.clone() } else { json!({"a": 1, "b": at}) })
+            };
+            let all: Vec<(usize, Tried)> = candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.0)
+                .map(|(at, c)| (c.1 + c.2, value(at, c.3)))
+                .collect();
+            let expected = chosen_by_trying_all(&object, all);
+
+            let mut chooser = Chooser::new();
+            for (at, &(decodes, lower, more, gives)) in candidates.iter().enumerate() {
+                // What `worth_trying` asks, with `lower` for the members
+                // the names say are absent.
+                let worth = chooser.best.as_ref().is_none_or(|(lacks, _, _)| lower < *lacks);
+                if worth && decodes {
+                    chooser.offer(&object, at, lower + more, value(at, gives));
+                }
+            }
+            proptest::prop_assert_eq!(chooser.chosen().map(|t| t.0), expected);
         }
     }
 

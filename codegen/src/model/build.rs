@@ -57,6 +57,7 @@ pub fn build(
                         ty: resolve(&v.type_name),
                         tag: v.tag.clone(),
                         strict: Vec::new(),
+                        required: Vec::new(),
                     })
                     .collect(),
                 members: union_members(u, &titled),

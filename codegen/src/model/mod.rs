@@ -445,6 +445,12 @@ pub struct UnionVariant {
     /// by shape need not decode it. Set by [`mark_set`] (the struct may
     /// live in another module).
     pub strict: Vec<(String, Vec<String>)>,
+    /// Members its struct reports as lacking whenever they are absent
+    /// (`missing_required()` lists each one an object does not have):
+    /// from the names alone, a lower bound of what a candidate lacks, so
+    /// that matching by shape decodes the candidates in the order they may
+    /// win and stops once none can. Set by [`mark_set`].
+    pub required: Vec<String>,
 }
 
 /// One variant of an untagged enum.

@@ -9,7 +9,8 @@ use super::{Kind, Module, RustType, TypeDef};
 
 /// Marks every struct field of `modules` (the whole generated set) with
 /// [`super::Field::tag`] and [`super::Field::empty`], and every union
-/// variant with [`super::UnionVariant::strict`].
+/// variant with [`super::UnionVariant::strict`] and
+/// [`super::UnionVariant::required`].
 pub fn mark_set(modules: &mut [&mut Module]) {
     // Every type of the set by path, with the index of its module.
     let mut kinds: BTreeMap<String, (&TypeDef, usize)> = BTreeMap::new();
@@ -64,13 +65,23 @@ pub fn mark_set(modules: &mut [&mut Module]) {
         Kind::Union(_) => true,
         _ => false,
     });
-    // Each struct's single-value tags, with the values each takes.
+    // Each struct's single-value tags, with the values each takes; and
+    // the members whose absence it reports as lacking.
+    let mut required: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let strict: BTreeMap<String, Vec<(String, Vec<String>)>> = kinds
         .iter()
         .filter_map(|(path, (t, i))| {
             let Kind::Struct(s) = &t.kind else {
                 return None;
             };
+            let lacking = s
+                .fields
+                .iter()
+                .filter(|f| f.absence_is_lack() && f.bit_means_absent())
+                .map(|f| f.json.clone())
+                .chain(s.required_without_property.iter().cloned())
+                .collect();
+            required.insert(path.clone(), lacking);
             let r = &resolvers[*i];
             let members = s
                 .fields
@@ -104,6 +115,7 @@ pub fn mark_set(modules: &mut [&mut Module]) {
                 Kind::Union(u) => {
                     for v in &mut u.variants {
                         v.strict = strict.get(&r.path(&v.ty)).cloned().unwrap_or_default();
+                        v.required = required.get(&r.path(&v.ty)).cloned().unwrap_or_default();
                     }
                 }
                 _ => {}

@@ -52,18 +52,26 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
     // The tag property first, then every member a variant lists: the key
     // seed matches them without allocating (`crate::tagged::KeySeed`).
     let names = std::iter::once(property).chain(&u.members);
-    // Per variant: the members whose other strings refuse it
-    // (`UnionVariant::strict`), checked before decoding it.
-    let strict: Vec<proc_macro2::TokenStream> = u
+    // Per variant, what matching by shape knows from the names alone: the
+    // members whose other strings refuse it (`UnionVariant::strict`) and
+    // those it reports lacking when absent (`UnionVariant::required`).
+    let candidates: Vec<proc_macro2::TokenStream> = u
         .variants
         .iter()
         .map(|v| {
-            let members = v
+            let strict = v
                 .strict
                 .iter()
                 .map(|(name, values)| quote::quote!((#name, &[ #( #values ),* ])));
-            quote::quote!(&[ #( #members ),* ])
+            let required = &v.required;
+            quote::quote!(crate::tagless::Candidate {
+                strict: &[ #( #strict ),* ],
+                required: &[ #( #required ),* ],
+            })
         })
+        .collect();
+    let at: Vec<proc_macro2::Literal> = (0..u.variants.len())
+        .map(proc_macro2::Literal::usize_unsuffixed)
         .collect();
     let no_match = format!(
         "no variant of {} matches this object, and it has no `{property}` to say which",
@@ -142,21 +150,25 @@ pub fn tagged(name: &str, u: &Union, docs: &[Attribute]) -> Vec<Item> {
                 // unchanged and lacks the fewest required members
                 // (one that strict validation would accept lacks
                 // none); among equals, the first.
-                let mut fits: ::std::vec::Vec<(usize, Self)> = ::std::vec::Vec::new();
+                // In the union's order, a candidate is decoded only when
+                // it could still beat the best so far
+                // (`crate::tagless::Chooser::worth_trying`).
+                const CANDIDATES: &[crate::tagless::Candidate] = &[ #( #candidates ),* ];
+                let mut chooser = crate::tagless::Chooser::new();
                 #(
-                    if let ::std::option::Option::Some((lacks, v)) = crate::tagless::fit::<#types, _>(object, #strict, Self::#idents) {
-                        // Nothing ranks above an exact fit that lacks
-                        // nothing, and the first of equals wins: stop.
-                        if lacks == 0 && object.given_back_by(&v) {
-                            return Ok(v);
+                    if chooser.worth_trying(object, &CANDIDATES[#at]) {
+                        if let ::std::option::Option::Some((lacks, v)) = crate::tagless::fit::<#types, _>(object, Self::#idents) {
+                            // Nothing beats an exact fit that lacks
+                            // nothing (no earlier one was, or this one
+                            // would not be tried): stop.
+                            if lacks == 0 && object.given_back_by(&v) {
+                                return Ok(v);
+                            }
+                            chooser.offer(object, #at, lacks, v);
                         }
-                        fits.push((lacks, v));
                     }
                 )*
-                if let ::std::option::Option::Some(found) = crate::tagless::best_fit(object, fits) {
-                    return Ok(found);
-                }
-                Err(#no_match)
+                chooser.chosen().ok_or(#no_match)
             }
         }
     };
