@@ -1,7 +1,10 @@
 //! A union's object that came without its tag, matched by shape: every
 //! member was held as the union read it (`crate::tagged::Held`), each
 //! candidate variant decodes from those members, and the best is the one
-//! that gives them back unchanged (`by_shape` in the generated code).
+//! that gives them back unchanged (`by_shape` in the generated code). A
+//! candidate that cannot win is not decoded: its single-value tag says
+//! another value, or it surely lacks as many members as the best so far
+//! ([`Chooser`]).
 //!
 //! The members are not gathered into a `Value` object first: its key
 //! strings, its tree and their drop cost more than decoding the candidate
