@@ -1,7 +1,7 @@
 //! The operations as Rust: one request type per operation over the
 //! crate's hand-written `api` module (`Operation`, `Query`, `JsonBody`,
 //! `Multipart`, `List`), and the constants of the spec (version, server).
-//! Everything decided is read from the [`model`](super::model).
+//! Everything decided is read from the [`model`].
 
 use std::collections::BTreeMap;
 

@@ -13,7 +13,7 @@ use crate::Generated;
 /// The Rust source of the index, to be `include!`d at the crate root. Each
 /// module's code is expected at `$OUT_DIR/<key>.rs` and its normalized
 /// schema at `$OUT_DIR/<schema file name>`. `left_out`: the schemas whose
-/// feature is off, with their pinned names (see [`left_out_names`]).
+/// feature is off, with their pinned names (see `left_out_names`).
 pub fn index(modules: &[Generated], left_out: &[(String, Vec<String>)]) -> String {
     let mut exported: BTreeSet<String> = BTreeSet::new();
     let mut items: Vec<TokenStream> = Vec::new();
