@@ -62,6 +62,9 @@ pub struct IdKind {
     pub aliases: Vec<String>,
     /// The Rust type (`UserId`).
     pub name: String,
+    /// The kind's marker type in `crate::ids::kinds` (`User`): `UserId` is
+    /// `Id<kinds::User>`.
+    pub marker: String,
     /// The Rust names of the types whose `id` it is.
     pub objects: Vec<String>,
 }
@@ -93,6 +96,7 @@ impl Ids {
                     tag: tag.to_owned(),
                     aliases: tag_aliases(node),
                     name: String::new(),
+                    marker: String::new(),
                     objects: Vec::new(),
                 });
                 if let Some(pin) = names.get(key, pointer) {
@@ -104,6 +108,7 @@ impl Ids {
         }
         let mut kinds: Vec<IdKind> = kinds.into_values().collect();
         let mut taken = std::collections::BTreeSet::new();
+        let mut markers = std::collections::BTreeSet::new();
         for kind in &mut kinds {
             let letters = letters(&kind.tag);
             let object = kind
@@ -111,19 +116,16 @@ impl Ids {
                 .iter()
                 .find(|name| self::letters(name) == letters)
                 .cloned();
-            let base = format!(
-                "{}Id",
-                object.unwrap_or_else(|| crate::case::type_name(&kind.tag))
-            );
+            let stem = object.unwrap_or_else(|| crate::case::type_name(&kind.tag));
             // Tags that differ only in punctuation or case (`a-b`, `a_b`)
-            // make one name; each kind gets its own.
-            kind.name = (1..)
-                .map(|n| match n {
-                    1 => base.clone(),
-                    n => format!("{base}{n}"),
-                })
-                .find(|name| taken.insert(name.clone()))
-                .unwrap_or(base);
+            // make one name; each kind gets its own, and its own marker.
+            kind.name = unique(format!("{stem}Id"), &mut taken);
+            // `Self` and the like are no type's name.
+            let marker = match syn::parse_str::<syn::Ident>(&stem) {
+                Ok(_) => stem,
+                Err(_) => format!("{stem}Kind"),
+            };
+            kind.marker = unique(marker, &mut markers);
             kind.objects.sort();
         }
         kinds.sort_by(|a, b| a.name.cmp(&b.name));
@@ -270,6 +272,18 @@ fn plural(tag: &str) -> String {
 
 /// A name's or tag's letters and digits, lower case: what
 /// `oauth_application` and `OAuthApplication` share.
+/// `base`, or `base2`, `base3`, ... the first not yet in `taken`, which
+/// then holds it.
+fn unique(base: String, taken: &mut std::collections::BTreeSet<String>) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => base.clone(),
+            n => format!("{base}{n}"),
+        })
+        .find(|name| taken.insert(name.clone()))
+        .unwrap_or(base)
+}
+
 fn letters(text: &str) -> String {
     crate::case::module_key(text)
 }
@@ -353,6 +367,40 @@ mod tests {
             ids.of_tag("subscription_item").map(|k| k.name.as_str()),
             Some("CommerceSubscriptionItemId")
         );
+    }
+
+    /// Tags that make one name, or a keyword, still give each kind its own
+    /// id name and its own marker, each a valid identifier.
+    #[test]
+    fn names_and_markers_are_unique_identifiers() {
+        let tagged = |tag: &str| {
+            json!({"type": "object", "properties": {
+                "object": {"type": "string", "enum": [tag]}, "id": {"type": "string"}
+            }})
+        };
+        let set: Vec<(String, Value)> = ["a-b", "a_b", "self", "user"]
+            .iter()
+            .map(|tag| ((*tag).to_owned(), tagged(tag)))
+            .collect();
+        let ids = Ids::of_set(&set, &Names::empty());
+        let pairs: Vec<(&str, &str)> = ids
+            .kinds()
+            .iter()
+            .map(|k| (k.name.as_str(), k.marker.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("ABId", "AB"),
+                ("ABId2", "AB2"),
+                ("Self_Id", "Self_"),
+                ("UserId", "User")
+            ]
+        );
+        for (name, marker) in pairs {
+            assert!(syn::parse_str::<syn::Ident>(name).is_ok(), "{name}");
+            assert!(syn::parse_str::<syn::Ident>(marker).is_ok(), "{marker}");
+        }
     }
 
     /// The member rule: `id` of a tagged object, `<tag>_id` after a listed

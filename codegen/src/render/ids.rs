@@ -1,4 +1,4 @@
-//! `crate::ids`: one `id_type!` per kind of id of the vendored set
+//! `crate::ids`: one `ids!` listing every kind of id of the vendored set
 //! ([`crate::model::ids`]), the macro being the crate's own (`src/ids.rs`),
 //! so that the generated part is a line per kind.
 
@@ -8,13 +8,14 @@ use syn::Ident;
 
 use crate::model::ids::Ids;
 
-/// The Rust source `src/ids.rs` includes: an `id_type!` per kind.
+/// The Rust source `src/ids.rs` includes: `ids!` with a line per kind.
 pub fn ids(ids: &Ids) -> String {
     let lines: Vec<TokenStream> = ids
         .kinds()
         .iter()
         .map(|kind| {
             let name = Ident::new(&kind.name, Span::call_site());
+            let marker = Ident::new(&kind.marker, Span::call_site());
             let tag = &kind.tag;
             let objects = if kind.objects.is_empty() {
                 String::new()
@@ -23,10 +24,10 @@ pub fn ids(ids: &Ids) -> String {
                 format!(" ({})", listed.join(", "))
             };
             let doc = format!(" The id of a Clerk `{tag}` object{objects}.");
-            quote! { id_type!(#name, #tag, #doc); }
+            quote! { (#name, #marker, #tag, #doc) }
         })
         .collect();
-    let tokens = quote! { #(#lines)* };
+    let tokens = quote! { ids! { #(#lines),* } };
     match syn::parse2::<syn::File>(tokens) {
         Ok(file) => prettyplease::unparse(&file),
         // Only names made by this crate go in; they are identifiers.
