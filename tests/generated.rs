@@ -196,16 +196,31 @@ fn public_names() {
 #[test]
 fn each_schema_alone_has_the_names_it_has_with_all() {
     let vendored = vendored::load(&repo().join("schema")).expect("vendored set");
-    let all = vendored.generate().expect("generates");
-    for module in &all.modules {
-        let key = module.key.as_str();
-        let alone = vendored.generate_only(|k| k == key).expect("generates");
-        assert_eq!(alone.modules.len(), 1, "{key}");
-        let names = |m: &clerk_types_codegen::Generated| -> BTreeSet<String> {
-            m.model.public_names().map(str::to_owned).collect()
-        };
-        assert_eq!(names(&alone.modules[0]), names(module), "{key}");
-    }
+    let names = |m: &clerk_types_codegen::Generated| -> BTreeSet<String> {
+        m.model.public_names().map(str::to_owned).collect()
+    };
+    let with_all: Vec<(String, BTreeSet<String>)> = vendored
+        .generate()
+        .expect("generates")
+        .modules
+        .iter()
+        .map(|m| (m.key.clone(), names(m)))
+        .collect();
+    // A hundred generations, independent of each other: on every core.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_thread = with_all.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for modules in with_all.chunks(per_thread) {
+            let vendored = &vendored;
+            scope.spawn(move || {
+                for (key, with_all) in modules {
+                    let alone = vendored.generate_only(|k| k == key).expect("generates");
+                    assert_eq!(alone.modules.len(), 1, "{key}");
+                    assert_eq!(&names(&alone.modules[0]), with_all, "{key}");
+                }
+            });
+        }
+    });
 }
 
 /// Every field of every generated struct has a doc line (upstream's, the
