@@ -64,11 +64,17 @@ use std::marker::PhantomData;
 pub struct Id<K>(String, PhantomData<fn() -> K>);
 
 /// A kind of Clerk object found by an id: a marker of [`kinds`].
-pub trait Kind: kinds::Sealed {
+pub trait Kind: sealed::Sealed {
     /// The `object` tag of the objects of this kind.
     const OBJECT: &'static str;
     /// The id type's name (`UserId`).
     const NAME: &'static str;
+}
+
+/// Only this crate's markers are kinds. Outside [`kinds`], whose names are
+/// the generated markers', so that no marker can clash with it.
+mod sealed {
+    pub trait Sealed {}
 }
 
 impl<K: Kind> Id<K> {
@@ -258,12 +264,10 @@ macro_rules! ids {
         /// One marker type per kind of object, for [`Id`]: `Id<kinds::User>`
         /// is [`UserId`].
         pub mod kinds {
-            /// Only this crate's markers are kinds.
-            pub trait Sealed {}
             $(
                 #[doc = concat!("The kind of the `", $tag, "` objects: [`", stringify!($name), "`](super::", stringify!($name), ").")]
                 pub enum $kind {}
-                impl Sealed for $kind {}
+                impl super::sealed::Sealed for $kind {}
             )*
         }
     };
