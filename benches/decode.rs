@@ -514,7 +514,15 @@ mod decode_user {
         "tagless",
         "few_tagged",
         "few_tagless",
+        "docs_era",
     ];
+    /// The shapes Clerk has published Users in, one of each: today's
+    /// Backend API (`complete`), older API versions and the dashboard's
+    /// test events (`absent`), verifications without `object` with every
+    /// member (`tagless`) and with two (`few_tagless`), and the docs-era
+    /// User of Clerk's webhook docs, sorted as a `Value` writes it
+    /// (`docs_era`: `tests/payloads/absent/user_docs_era.json`).
+    const PUBLISHED: &[&str] = &["complete", "absent", "tagless", "few_tagless", "docs_era"];
     /// What the hand-written model decodes (serde's `tag` needs the tag).
     const TAGGED: &[&str] = &["complete", "absent", "many"];
 
@@ -525,6 +533,13 @@ mod decode_user {
             "tagless" => user_without_tags(),
             "few_tagged" => user_with_few_verification_members(true),
             "few_tagless" => user_with_few_verification_members(false),
+            "docs_era" => {
+                let user: Value = serde_json::from_str(include_str!(
+                    "../tests/payloads/absent/user_docs_era.json"
+                ))
+                .expect("json");
+                user.to_string()
+            }
             _ => user_payload(false),
         }
     }
@@ -540,6 +555,32 @@ mod decode_user {
     fn clerk_types(bencher: Bencher, payload: &str) {
         run(bencher, payload, |t| {
             serde_json::from_str::<clerk_types::User>(t).expect("decodes")
+        });
+    }
+
+    /// The published shapes together, one after the other in each
+    /// iteration: what a service that sees all of them pays on average.
+    fn run_published<T>(bencher: Bencher, decode: impl Fn(&str) -> T + Sync) {
+        let texts: Vec<String> = PUBLISHED.iter().map(|p| text(p)).collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        bencher.counter(BytesCount::new(bytes)).bench(|| {
+            for text in &texts {
+                black_box(decode(black_box(text)));
+            }
+        });
+    }
+
+    #[divan::bench]
+    fn published_clerk_types(bencher: Bencher) {
+        run_published(bencher, |t| {
+            serde_json::from_str::<clerk_types::User>(t).expect("decodes")
+        });
+    }
+
+    #[divan::bench]
+    fn published_value(bencher: Bencher) {
+        run_published(bencher, |t| {
+            serde_json::from_str::<Value>(t).expect("decodes")
         });
     }
 

@@ -33,66 +33,6 @@ fn valid(name: &str, schema: &Value, seed: u64) -> Option<Value> {
     violations.is_empty().then_some(doc)
 }
 
-/// `doc` (of `schema`) with unknown members put into some of its objects:
-/// not into a map whose values the schema types (`additionalProperties`
-/// with a schema, such as a directory's `attribute_mapping` of strings),
-/// where every member is known and a value of another type is rightly
-/// refused.
-fn with_unknowns(doc: &Value, schema: &Value, rng: &mut Rng) -> Value {
-    /// The schemas `schema` may be: itself and its union members.
-    fn alternatives(schema: &Value) -> Vec<&Value> {
-        let mut all = vec![schema];
-        for key in ["oneOf", "anyOf", "allOf"] {
-            if let Some(Value::Array(members)) = schema.get(key) {
-                all.extend(members.iter().flat_map(alternatives));
-            }
-        }
-        all
-    }
-    fn typed_map(schema: &Value) -> bool {
-        alternatives(schema).iter().any(
-            |s| matches!(s.get("additionalProperties"), Some(Value::Object(m)) if !m.is_empty()),
-        )
-    }
-    fn member<'s>(schema: &'s Value, key: &str) -> &'s Value {
-        alternatives(schema)
-            .into_iter()
-            .find_map(|s| {
-                s.get("properties")
-                    .and_then(|p| p.get(key))
-                    .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()))
-            })
-            .unwrap_or(&Value::Null)
-    }
-    fn items(schema: &Value) -> &Value {
-        alternatives(schema)
-            .into_iter()
-            .find_map(|s| s.get("items"))
-            .unwrap_or(&Value::Null)
-    }
-    fn go(v: &mut Value, schema: &Value, rng: &mut Rng, depth: usize) {
-        match v {
-            Value::Object(m) => {
-                for (key, child) in m.iter_mut() {
-                    go(child, member(schema, key), rng, depth + 1);
-                }
-                if rng.chance(40) && !typed_map(schema) {
-                    let value = draw::any_json(rng, depth);
-                    m.insert(format!("zz_unknown_{}", rng.below(1000)), value);
-                }
-            }
-            Value::Array(list) => {
-                let item = items(schema);
-                list.iter_mut().for_each(|i| go(i, item, rng, depth + 1));
-            }
-            _ => {}
-        }
-    }
-    let mut doc = doc.clone();
-    go(&mut doc, schema, rng, 0);
-    doc
-}
-
 #[cfg(feature = "full")]
 #[test]
 fn full_enables_every_vendored_schema() {
@@ -197,7 +137,7 @@ proptest! {
         for info in clerk_types::SCHEMAS {
             let schema = schema(info.name);
             let Some(doc) = valid(info.name, &schema, seed) else { continue };
-            let doc = with_unknowns(&doc, &schema, &mut Rng(extra));
+            let doc = draw::with_unknowns(&doc, &schema, &mut Rng(extra), 40);
             prop_assert_eq!(reencoded(info.name, &doc), Ok(doc.clone()), "{}", info.name);
         }
     }
@@ -439,7 +379,7 @@ fn the_schemars_schema_accepts_what_decodes() {
             let Some(doc) = valid(info.name, &schema, seed) else {
                 continue;
             };
-            let doc = with_unknowns(&doc, &schema, &mut Rng(seed ^ 0xabc));
+            let doc = draw::with_unknowns(&doc, &schema, &mut Rng(seed ^ 0xabc), 40);
             // Also with members absent (required ones included): they decode.
             let absent = without_members(&doc, &mut Rng(seed ^ 0xdef), 30);
             for doc in [doc, absent] {
@@ -528,7 +468,7 @@ proptest! {
             let mut rng = Rng(drop);
             let mut doc = without_members(&doc, &mut rng, percent);
             if unknowns {
-                doc = with_unknowns(&doc, &schema, &mut rng);
+                doc = draw::with_unknowns(&doc, &schema, &mut rng, 40);
             }
             prop_assert_eq!(reencoded(info.name, &doc), Ok(doc.clone()), "{}", info.name);
             let bytes = serde_json::to_vec(&doc).expect("bytes");

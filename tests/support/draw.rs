@@ -397,3 +397,65 @@ pub fn any_json(rng: &mut Rng, depth: usize) -> Value {
         }
     }
 }
+
+/// `doc` (of `schema`) with an unknown member put into `percent` of its
+/// objects (by chance; 100 for every one):
+/// not into a map whose values the schema types (`additionalProperties`
+/// with a schema, such as a directory's `attribute_mapping` of strings),
+/// where every member is known and a value of another type is rightly
+/// refused.
+pub fn with_unknowns(doc: &Value, schema: &Value, rng: &mut Rng, percent: u64) -> Value {
+    /// The schemas `schema` may be: itself and its union members.
+    fn alternatives(schema: &Value) -> Vec<&Value> {
+        let mut all = vec![schema];
+        for key in ["oneOf", "anyOf", "allOf"] {
+            if let Some(Value::Array(members)) = schema.get(key) {
+                all.extend(members.iter().flat_map(alternatives));
+            }
+        }
+        all
+    }
+    fn typed_map(schema: &Value) -> bool {
+        alternatives(schema).iter().any(
+            |s| matches!(s.get("additionalProperties"), Some(Value::Object(m)) if !m.is_empty()),
+        )
+    }
+    fn member<'s>(schema: &'s Value, key: &str) -> &'s Value {
+        alternatives(schema)
+            .into_iter()
+            .find_map(|s| {
+                s.get("properties")
+                    .and_then(|p| p.get(key))
+                    .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()))
+            })
+            .unwrap_or(&Value::Null)
+    }
+    fn items(schema: &Value) -> &Value {
+        alternatives(schema)
+            .into_iter()
+            .find_map(|s| s.get("items"))
+            .unwrap_or(&Value::Null)
+    }
+    fn go(v: &mut Value, schema: &Value, rng: &mut Rng, percent: u64, depth: usize) {
+        match v {
+            Value::Object(m) => {
+                for (key, child) in m.iter_mut() {
+                    go(child, member(schema, key), rng, percent, depth + 1);
+                }
+                if rng.chance(percent) && !typed_map(schema) {
+                    let value = any_json(rng, depth);
+                    m.insert(format!("zz_unknown_{}", rng.below(1000)), value);
+                }
+            }
+            Value::Array(list) => {
+                let item = items(schema);
+                list.iter_mut()
+                    .for_each(|i| go(i, item, rng, percent, depth + 1));
+            }
+            _ => {}
+        }
+    }
+    let mut doc = doc.clone();
+    go(&mut doc, schema, rng, percent, 0);
+    doc
+}
