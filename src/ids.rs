@@ -74,6 +74,7 @@ pub trait Kind: sealed::Sealed {
 /// Only this crate's markers are kinds. Outside [`kinds`], whose names are
 /// the generated markers', so that no marker can clash with it.
 mod sealed {
+    /// Implemented by the markers of [`kinds`](super::kinds) alone.
     pub trait Sealed {}
 }
 

@@ -270,8 +270,6 @@ fn plural(tag: &str) -> String {
     format!("{tag}s")
 }
 
-/// A name's or tag's letters and digits, lower case: what
-/// `oauth_application` and `OAuthApplication` share.
 /// `base`, or `base2`, `base3`, ... the first not yet in `taken`, which
 /// then holds it.
 fn unique(base: String, taken: &mut std::collections::BTreeSet<String>) -> String {
@@ -284,6 +282,8 @@ fn unique(base: String, taken: &mut std::collections::BTreeSet<String>) -> Strin
         .unwrap_or(base)
 }
 
+/// A name's or tag's letters and digits, lower case: what
+/// `oauth_application` and `OAuthApplication` share.
 fn letters(text: &str) -> String {
     crate::case::module_key(text)
 }
