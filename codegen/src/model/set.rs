@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Kind, Module, RustType, TypeDef};
+use super::{Enum, Kind, Module, RustType, Struct, TypeDef};
 
 /// Marks every struct field of `modules` (the whole generated set) with
 /// [`super::Field::tag`] and [`super::Field::empty`], and every union
@@ -28,7 +28,7 @@ pub fn mark_set(modules: &mut [&mut Module]) {
             .map(|(p, _)| p.clone())
             .collect()
     };
-    let tags = paths(&|k| matches!(k, Kind::Enum(e) if !e.is_open()));
+    let tags = paths(&|k| tag_enum(k).is_some());
     // The greatest set of types with an empty value: start from every type
     // that may have one, drop a struct while one of its fields has none.
     let mut empty = paths(&Kind::may_have_empty);
@@ -65,41 +65,27 @@ pub fn mark_set(modules: &mut [&mut Module]) {
         Kind::Union(_) => true,
         _ => false,
     });
-    // Each struct's single-value tags, with the values each takes; and
-    // the members whose absence it reports as lacking.
-    let mut required: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let strict: BTreeMap<String, Vec<(String, Vec<String>)>> = kinds
-        .iter()
-        .filter_map(|(path, (t, i))| {
+    // What matching by shape reads of each union variant's struct: only
+    // those structs, each once.
+    let shapes: BTreeMap<String, Shape> = kinds
+        .values()
+        .flat_map(|(t, i)| match &t.kind {
+            Kind::Union(u) => u
+                .variants
+                .iter()
+                .map(|v| resolvers[*i].path(&v.ty))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .filter_map(|path| {
+            let (t, i) = kinds.get(&path)?;
             let Kind::Struct(s) = &t.kind else {
                 return None;
             };
-            let lacking = s
-                .fields
-                .iter()
-                .filter(|f| f.absence_is_lack() && f.bit_means_absent())
-                .map(|f| f.json.clone())
-                .chain(s.required_without_property.iter().cloned())
-                .collect();
-            required.insert(path.clone(), lacking);
-            let r = &resolvers[*i];
-            let members = s
-                .fields
-                .iter()
-                .filter_map(|f| {
-                    let RustType::Named(n) = &f.ty else {
-                        return None;
-                    };
-                    match &kinds.get(&r.path(n))?.0.kind {
-                        Kind::Enum(e) if !e.is_open() => Some((
-                            f.json.clone(),
-                            e.values.iter().map(|v| v.wire.clone()).collect(),
-                        )),
-                        _ => None,
-                    }
-                })
-                .collect();
-            Some((path.clone(), members))
+            let shape = Shape::of(s, &|n| tag_enum(&kinds.get(&resolvers[*i].path(n))?.0.kind));
+            Some((path, shape))
         })
         .collect();
     for (module, r) in modules.iter_mut().zip(&resolvers) {
@@ -114,13 +100,60 @@ pub fn mark_set(modules: &mut [&mut Module]) {
                 }
                 Kind::Union(u) => {
                     for v in &mut u.variants {
-                        v.strict = strict.get(&r.path(&v.ty)).cloned().unwrap_or_default();
-                        v.required = required.get(&r.path(&v.ty)).cloned().unwrap_or_default();
+                        let shape = shapes.get(&r.path(&v.ty));
+                        v.strict = shape.map(|s| s.strict.clone()).unwrap_or_default();
+                        v.required = shape.map(|s| s.required.clone()).unwrap_or_default();
                     }
                 }
                 _ => {}
             }
         }
+    }
+}
+
+/// The enum of a single-value tag (a closed enum), if `kind` is one.
+fn tag_enum(kind: &Kind) -> Option<&Enum> {
+    match kind {
+        Kind::Enum(e) if !e.is_open() => Some(e),
+        _ => None,
+    }
+}
+
+/// What a union variant's struct tells matching by shape from its names
+/// alone ([`super::UnionVariant::strict`] and
+/// [`super::UnionVariant::required`]).
+struct Shape {
+    strict: Vec<(String, Vec<String>)>,
+    required: Vec<String>,
+}
+
+impl Shape {
+    /// `s`'s single-value tags with the values each takes (`tag` gives the
+    /// enum a field's named type is when that is a tag), and the members it
+    /// reports lacking whenever they are absent.
+    fn of<'a>(s: &Struct, tag: &dyn Fn(&str) -> Option<&'a Enum>) -> Shape {
+        let strict = s
+            .fields
+            .iter()
+            .filter_map(|f| {
+                let RustType::Named(n) = &f.ty else {
+                    return None;
+                };
+                let e = tag(n)?;
+                Some((
+                    f.json.clone(),
+                    e.values.iter().map(|v| v.wire.clone()).collect(),
+                ))
+            })
+            .collect();
+        let required = s
+            .fields
+            .iter()
+            .filter(|f| f.absence_is_lack() && f.bit_means_absent())
+            .map(|f| f.json.clone())
+            .chain(s.required_without_property.iter().cloned())
+            .collect();
+        Shape { strict, required }
     }
 }
 
