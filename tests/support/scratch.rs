@@ -99,12 +99,19 @@ fn copy_crate(name: &str, dev_dependencies: Option<&[&str]>) -> PathBuf {
 ///   without them (a consumer crate);
 /// - syn 2 with `full` on the build side, which the test build has because
 ///   divan's macros (a dev-dependency for the benches) ask for it, and
-///   which schemars' derive, under typify, is built with. The crates'
-///   own manifests pin the rest of that chain's features (Cargo.toml says
-///   why); this one is the tests' alone, so it is asked for here, not in
-///   every consumer's build.
+///   which schemars' derive, under typify, is built with;
+/// - syn 3 with `extra-traits`, `fold` and `visit` on the build side,
+///   which the test build has because url's macros (under reqwest) ask
+///   for them, and which typify and the generator are built with.
+///
+/// The crates' own manifests pin the rest of that chain's features
+/// (Cargo.toml says why); these are the tests' alone, so they are asked for
+/// here, not in every consumer's build.
 pub fn sharing_the_test_build(manifest: &str) -> String {
-    const PIN: &str = "syn-2-as-in-the-test-build = { package = \"syn\", version = \"2\", features = [\"full\"] }\n";
+    const PIN: &str = concat!(
+        "syn-2-as-in-the-test-build = { package = \"syn\", version = \"2\", features = [\"full\"] }\n",
+        "syn-3-as-in-the-test-build = { package = \"syn\", version = \"3\", features = [\"full\", \"extra-traits\", \"fold\", \"visit\"] }\n",
+    );
     let mut out = manifest.trim_end().to_owned() + "\n";
     if !out.contains("\n[profile.dev]") {
         out.push('\n');
