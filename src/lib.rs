@@ -300,6 +300,10 @@ pub struct SchemaInfo {
 /// (`client`, `session`, ...) and encodes it again: the JSON this crate
 /// keeps of a payload (all of it: unknown members and enum values too).
 /// `None` when no enabled schema has that name (see [`SCHEMAS`]).
+// Inline, as the generic decoders are: every root's decode is compiled in
+// the build that calls this, not in every build of the crate (three
+// quarters of the default library's code, BENCHMARKS.md).
+#[inline]
 pub fn reencode(name: &str, bytes: &[u8]) -> Option<Result<serde_json::Value, DecodeError>> {
     reencode_root(name, bytes)
 }
@@ -308,6 +312,7 @@ pub fn reencode(name: &str, bytes: &[u8]) -> Option<Result<serde_json::Value, De
 /// the required members it lacked, as JSON pointers
 /// ([`MissingRequired::missing_required`]); `None` when no enabled schema
 /// has that name.
+#[inline] // As `reencode`.
 pub fn missing_required(name: &str, bytes: &[u8]) -> Option<Result<Vec<String>, DecodeError>> {
     missing_required_root(name, bytes)
 }

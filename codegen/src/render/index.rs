@@ -103,7 +103,9 @@ pub fn index(modules: &[Generated], left_out: &[(String, Vec<String>)]) -> Strin
         ];
 
         /// Decodes `bytes` as the root type of schema `name` and encodes the
-        /// result again; `None` if no schema has that name.
+        /// result again; `None` if no schema has that name. Inline: compiled
+        /// only in a build that calls it (a decode of every root, four ways).
+        #[inline]
         pub(crate) fn reencode_root(name: &str, bytes: &[u8]) -> Option<Result<::serde_json::Value, crate::DecodeError>> {
             match name {
                 #( #keys => Some(crate::from_slice::<#root_paths>(bytes).and_then(|v| crate::decode::encode(&v))), )*
@@ -113,6 +115,8 @@ pub fn index(modules: &[Generated], left_out: &[(String, Vec<String>)]) -> Strin
 
         /// Decodes `bytes` as the root type of schema `name` and lists the
         /// required members it lacked; `None` if no schema has that name.
+        /// Inline, as `reencode_root`.
+        #[inline]
         pub(crate) fn missing_required_root(name: &str, bytes: &[u8]) -> Option<Result<::std::vec::Vec<::std::string::String>, crate::DecodeError>> {
             match name {
                 #( #keys => Some(crate::from_slice::<#root_paths>(bytes).map(|v| crate::MissingRequired::missing_required(&v))), )*
