@@ -621,6 +621,99 @@ mod decode_user {
     }
 }
 
+/// One identification of `user_payload` (`list` is `email_addresses` or
+/// `phone_numbers`; its first item) with its verification whole or cut to
+/// two members (`few_`), with or without its `object` (`tagless`): the
+/// unions Clerk's published payloads make the decoder match by shape, alone.
+#[cfg(feature = "user")]
+fn identification(list: &str, shape: &str) -> String {
+    let user: Value = serde_json::from_str(&user_payload(false)).expect("json");
+    let mut item = user[list][0].clone();
+    let tagged = !shape.ends_with("tagless");
+    let few = shape.starts_with("few_");
+    if let Some(verification) = item["verification"].as_object_mut() {
+        verification.retain(|k, _| {
+            (tagged || k != "object")
+                && (!few || matches!(k.as_str(), "object" | "status" | "strategy"))
+        });
+    }
+    item.to_string()
+}
+
+/// Decoding an email address (its verification an OTP one) and a phone
+/// number, with their verifications whole and of two members, with and
+/// without `object`, against the hand-written model (tagged shapes only)
+/// and `Value`.
+#[cfg(feature = "user")]
+mod decode_identification {
+    use super::*;
+
+    const SHAPES: &[&str] = &["tagged", "tagless", "few_tagged", "few_tagless"];
+    /// What the hand-written model decodes (serde's `tag` needs the tag).
+    const TAGGED: &[&str] = &["tagged", "few_tagged"];
+
+    fn run<T>(bencher: Bencher, list: &str, shape: &str, decode: impl Fn(&str) -> T + Sync) {
+        let text = identification(list, shape);
+        bencher
+            .counter(BytesCount::of_str(&text))
+            .bench(|| black_box(decode(black_box(&text))));
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        serde_json::from_str(text).expect("decodes")
+    }
+
+    #[divan::bench(args = SHAPES)]
+    fn email_address_clerk_types(bencher: Bencher, shape: &str) {
+        run(
+            bencher,
+            "email_addresses",
+            shape,
+            decode::<clerk_types::user::EmailAddress>,
+        );
+    }
+
+    #[divan::bench(args = TAGGED)]
+    fn email_address_handwritten(bencher: Bencher, shape: &str) {
+        run(
+            bencher,
+            "email_addresses",
+            shape,
+            decode::<super::handwritten_user::EmailAddress>,
+        );
+    }
+
+    #[divan::bench(args = SHAPES)]
+    fn email_address_value(bencher: Bencher, shape: &str) {
+        run(bencher, "email_addresses", shape, decode::<Value>);
+    }
+
+    #[divan::bench(args = SHAPES)]
+    fn phone_number_clerk_types(bencher: Bencher, shape: &str) {
+        run(
+            bencher,
+            "phone_numbers",
+            shape,
+            decode::<clerk_types::user::PhoneNumber>,
+        );
+    }
+
+    #[divan::bench(args = TAGGED)]
+    fn phone_number_handwritten(bencher: Bencher, shape: &str) {
+        run(
+            bencher,
+            "phone_numbers",
+            shape,
+            decode::<super::handwritten_user::PhoneNumber>,
+        );
+    }
+
+    #[divan::bench(args = SHAPES)]
+    fn phone_number_value(bencher: Bencher, shape: &str) {
+        run(bencher, "phone_numbers", shape, decode::<Value>);
+    }
+}
+
 /// Verifying a webhook delivery (a `user.created` of about 5 KB, the
 /// User of `user_payload` in Clerk's envelope) against decoding it.
 #[cfg(all(feature = "webhooks", feature = "user"))]
