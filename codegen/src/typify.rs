@@ -163,21 +163,30 @@ fn rust_type(space: &TypeSpace, id: &TypeId, depth: usize) -> RustType {
 /// Runs `f`, catching a panic without letting the default hook print a
 /// backtrace notice that reads like a crash of the caller. Only this
 /// thread's panics are silenced: another thread's still reach the hook that
-/// was there (tests run in parallel).
+/// was there (tests and the xtask generate on several threads at once).
+///
+/// One hook is installed, once, and asks a flag of the thread's own. A hook
+/// taken and put back around each run would wrap the one before it every
+/// time, and two threads doing so at once would keep each other's: after
+/// thousands of runs the hook was a chain thousands deep, which overflowed
+/// the stack when it was dropped or called.
 fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
-    use std::sync::Arc;
-    let previous: Arc<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync> =
-        Arc::from(std::panic::take_hook());
-    let me = std::thread::current().id();
-    let others = previous.clone();
-    std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().id() != me {
-            others(info);
-        }
-    }));
+    use std::cell::Cell;
+    thread_local! {
+        static QUIET: Cell<bool> = const { Cell::new(false) };
+    }
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|quiet| quiet.replace(true));
     let result = std::panic::catch_unwind(f);
-    let _ = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| previous(info)));
+    QUIET.with(|quiet| quiet.set(was));
     result
 }
 
@@ -187,4 +196,28 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quietly;
+
+    /// The hook stays one hook however many runs: the panics of a thread
+    /// that is not in a run still reach the hook that was there, one call
+    /// deep (a chain of a run's worth of wrappers overflowed this stack).
+    #[test]
+    fn many_runs_leave_one_hook() {
+        let worker = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                for _ in 0..50_000 {
+                    let _ = quietly(|| ());
+                }
+                let quiet = quietly(|| panic!("typify's"));
+                let loud = std::panic::catch_unwind(|| panic!("not in a run"));
+                (quiet.is_err(), loud.is_err())
+            })
+            .expect("a thread");
+        assert_eq!(worker.join().expect("no overflow"), (true, true));
+    }
 }
