@@ -237,11 +237,15 @@ mod flattened {
     }
 }
 
-fn run<T>(bencher: Bencher, n: usize, unknown: bool, decode: impl Fn(&str) -> T + Sync) {
-    let text = payload(n, unknown);
+/// Decoding `text` with `decode`, counting its bytes.
+fn bench_decode<T>(bencher: Bencher, text: &str, decode: impl Fn(&str) -> T + Sync) {
     bencher
-        .counter(BytesCount::of_str(&text))
-        .bench(|| black_box(decode(black_box(&text))));
+        .counter(BytesCount::of_str(text))
+        .bench(|| black_box(decode(black_box(text))));
+}
+
+fn run<T>(bencher: Bencher, n: usize, unknown: bool, decode: impl Fn(&str) -> T + Sync) {
+    bench_decode(bencher, &payload(n, unknown), decode);
 }
 
 /// Decoding payloads that carry only what the schema lists.
@@ -459,19 +463,36 @@ fn user_with_many(n: usize) -> String {
     user.to_string()
 }
 
+/// Cuts `item`'s verification as Clerk's older payloads have it: without
+/// its `object` unless `tagged`, and with `few`, to `status` and
+/// `strategy` (and `object` if kept).
+#[cfg(feature = "user")]
+fn cut_verification(item: &mut Value, tagged: bool, few: bool) {
+    if let Some(verification) = item["verification"].as_object_mut() {
+        verification.retain(|k, _| {
+            (tagged || k != "object")
+                && (!few || matches!(k.as_str(), "object" | "status" | "strategy"))
+        });
+    }
+}
+
+/// `user_payload` with every verification cut (`cut_verification`).
+#[cfg(feature = "user")]
+fn user_with_verifications_cut(tagged: bool, few: bool) -> String {
+    let mut user: Value = serde_json::from_str(&user_payload(false)).expect("json");
+    for list in ["email_addresses", "phone_numbers", "external_accounts"] {
+        for item in user[list].as_array_mut().into_iter().flatten() {
+            cut_verification(item, tagged, few);
+        }
+    }
+    user.to_string()
+}
+
 /// The User of `user_payload` with no `object` in any verification (the
 /// schema does not require it): each union is matched by shape.
 #[cfg(feature = "user")]
 fn user_without_tags() -> String {
-    let mut user: Value = serde_json::from_str(&user_payload(false)).expect("json");
-    for list in ["email_addresses", "phone_numbers", "external_accounts"] {
-        for item in user[list].as_array_mut().into_iter().flatten() {
-            if let Some(verification) = item["verification"].as_object_mut() {
-                verification.remove("object");
-            }
-        }
-    }
-    user.to_string()
+    user_with_verifications_cut(false, false)
 }
 
 /// The User of `user_payload` with verifications of two members, as
@@ -481,16 +502,7 @@ fn user_without_tags() -> String {
 /// candidate of each union lacks members, so none is chosen early.
 #[cfg(feature = "user")]
 fn user_with_few_verification_members(tagged: bool) -> String {
-    let mut user: Value = serde_json::from_str(&user_payload(false)).expect("json");
-    for list in ["email_addresses", "phone_numbers", "external_accounts"] {
-        for item in user[list].as_array_mut().into_iter().flatten() {
-            if let Some(verification) = item["verification"].as_object_mut() {
-                verification
-                    .retain(|k, _| k == "status" || k == "strategy" || (tagged && k == "object"));
-            }
-        }
-    }
-    user.to_string()
+    user_with_verifications_cut(tagged, true)
 }
 
 #[cfg(feature = "user")]
@@ -545,10 +557,7 @@ mod decode_user {
     }
 
     fn run<T>(bencher: Bencher, payload: &str, decode: impl Fn(&str) -> T + Sync) {
-        let text = text(payload);
-        bencher
-            .counter(BytesCount::of_str(&text))
-            .bench(|| black_box(decode(black_box(&text))));
+        bench_decode(bencher, &text(payload), decode);
     }
 
     #[divan::bench(args = PAYLOADS)]
@@ -629,14 +638,11 @@ mod decode_user {
 fn identification(list: &str, shape: &str) -> String {
     let user: Value = serde_json::from_str(&user_payload(false)).expect("json");
     let mut item = user[list][0].clone();
-    let tagged = !shape.ends_with("tagless");
-    let few = shape.starts_with("few_");
-    if let Some(verification) = item["verification"].as_object_mut() {
-        verification.retain(|k, _| {
-            (tagged || k != "object")
-                && (!few || matches!(k.as_str(), "object" | "status" | "strategy"))
-        });
-    }
+    cut_verification(
+        &mut item,
+        !shape.ends_with("tagless"),
+        shape.starts_with("few_"),
+    );
     item.to_string()
 }
 
@@ -653,10 +659,7 @@ mod decode_identification {
     const TAGGED: &[&str] = &["tagged", "few_tagged"];
 
     fn run<T>(bencher: Bencher, list: &str, shape: &str, decode: impl Fn(&str) -> T + Sync) {
-        let text = identification(list, shape);
-        bencher
-            .counter(BytesCount::of_str(&text))
-            .bench(|| black_box(decode(black_box(&text))));
+        bench_decode(bencher, &identification(list, shape), decode);
     }
 
     fn decode<T: serde::de::DeserializeOwned>(text: &str) -> T {
